@@ -1,0 +1,34 @@
+"""SQLAlchemy models: one module per aggregate. No Qt here."""
+
+from deskapp.models.base import Base, new_id, utcnow
+from deskapp.models.customer import Customer, CustomerPhone
+from deskapp.models.desk import AuditEntry, CannedResponse, Notification, SavedView, SlaStageEvent
+from deskapp.models.organisation import Site, Team, User, team_members
+from deskapp.models.sla import BusinessCalendar, CalendarHoliday, CalendarSchedule, SlaPolicy
+from deskapp.models.ticket import Approval, Assignment, Escalation, Interaction, Ticket
+
+__all__ = [
+    "Approval",
+    "Assignment",
+    "AuditEntry",
+    "Base",
+    "BusinessCalendar",
+    "CalendarHoliday",
+    "CalendarSchedule",
+    "CannedResponse",
+    "Customer",
+    "CustomerPhone",
+    "Escalation",
+    "Interaction",
+    "Notification",
+    "SavedView",
+    "Site",
+    "SlaPolicy",
+    "SlaStageEvent",
+    "Team",
+    "Ticket",
+    "User",
+    "new_id",
+    "team_members",
+    "utcnow",
+]

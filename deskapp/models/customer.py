@@ -1,0 +1,48 @@
+"""Customers and their phone numbers."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from deskapp.models.base import Base, MutableMixin
+from deskapp.models.enums import Segment
+from deskapp.models.types import EnumText
+
+
+class Customer(MutableMixin, Base):
+    __tablename__ = "customers"
+
+    name: Mapped[str] = mapped_column(String(160))
+    # Persian-normalised, case-folded name for look-ups (see services.text).
+    search_name: Mapped[str] = mapped_column(String(160), index=True)
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(160))
+    segment: Mapped[Segment] = mapped_column(EnumText(Segment), default=Segment.STANDARD)
+    preferred_language: Mapped[str] = mapped_column(String(8), default="fa")
+    # Shown prominently to every agent who opens the customer ("abusive on calls"...).
+    warning_note: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+    phones: Mapped[list[CustomerPhone]] = relationship(
+        back_populates="customer",
+        lazy="selectin",
+        cascade="all, delete-orphan",
+        order_by="CustomerPhone.position",
+    )
+
+
+class CustomerPhone(MutableMixin, Base):
+    __tablename__ = "customer_phones"
+
+    customer_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    # Canonical digits (see services.text.normalize_phone), indexed for caller look-up.
+    number: Mapped[str] = mapped_column(String(32), index=True)
+    label: Mapped[str] = mapped_column(String(32), default="mobile")
+    position: Mapped[int] = mapped_column(default=0)
+
+    customer: Mapped[Customer] = relationship(back_populates="phones")

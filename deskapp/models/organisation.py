@@ -1,0 +1,72 @@
+"""Sites, staff and teams."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from deskapp.models.base import Base, MutableMixin
+from deskapp.models.enums import Presence, Role
+from deskapp.models.types import EnumText
+
+team_members = Table(
+    "team_members",
+    Base.metadata,
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Site(MutableMixin, Base):
+    """A place that numbers its own tickets: the centre (HQ) or a branch office."""
+
+    __tablename__ = "sites"
+
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # Last ticket number handed out at this site; bumped with UPDATE ... RETURNING.
+    last_ticket_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class User(MutableMixin, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(254))
+    role: Mapped[Role] = mapped_column(EnumText(Role))
+    tier: Mapped[int] = mapped_column(Integer, default=1)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    presence: Mapped[Presence] = mapped_column(EnumText(Presence), default=Presence.OFFLINE)
+    presence_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    site_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sites.id"))
+
+    teams: Mapped[list[Team]] = relationship(
+        secondary=team_members, back_populates="members", lazy="selectin"
+    )
+
+
+class Team(MutableMixin, Base):
+    __tablename__ = "teams"
+
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Skills the team covers ("billing", "network"...): functional escalation targets.
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tier: Mapped[int] = mapped_column(Integer, default=1)
+    supervisor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    # Auto-assignment of new unassigned tickets: "off", "least_loaded" or "round_robin".
+    auto_assign: Mapped[str] = mapped_column(String(16), default="off")
+    last_auto_assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+    members: Mapped[list[User]] = relationship(
+        secondary=team_members, back_populates="teams", lazy="selectin"
+    )
+    supervisor: Mapped[User | None] = relationship(foreign_keys=[supervisor_id])

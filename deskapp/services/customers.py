@@ -1,0 +1,274 @@
+"""Customers: look-up while the phone rings, profile, and the whole history."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
+
+from deskapp.models import Customer, CustomerPhone, Interaction, Ticket, User, utcnow
+from deskapp.models.enums import OPEN_STATUSES, Segment, Status
+from deskapp.services import audit, validation
+from deskapp.services.dto import CustomerHistory, CustomerInfo, InteractionInfo
+from deskapp.services.errors import NotFound, StaleUpdate, ValidationFailed
+from deskapp.services.permissions import Actor, Permission
+from deskapp.services.text import normalize_phone, search_key
+from deskapp.services.ticket_queries import ticket_summaries
+from deskapp.services.unit_of_work import UnitOfWorkFactory
+
+MAX_PHONES = 5
+
+
+@dataclass(frozen=True)
+class NewCustomer:
+    name: str
+    phones: Sequence[str] = ()
+    email: str | None = None
+    organisation: str | None = None
+    segment: Segment | str = Segment.STANDARD
+    preferred_language: str = "fa"
+    warning_note: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerChanges:
+    """Fields to change; None leaves a field as it is."""
+
+    name: str | None = None
+    phones: Sequence[str] | None = None
+    email: str | None = None
+    organisation: str | None = None
+    segment: Segment | str | None = None
+    preferred_language: str | None = None
+    warning_note: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def clean_phones(phones: Sequence[str]) -> list[str]:
+    result: list[str] = []
+    for raw in phones:
+        if not raw or not raw.strip():
+            continue
+        number = normalize_phone(raw)
+        if not 5 <= len(number.lstrip("+")) <= 15:
+            raise ValidationFailed(f"Phone {raw!r} is not a phone number.", "phones")
+        if number not in result:
+            result.append(number)
+    if len(result) > MAX_PHONES:
+        raise ValidationFailed(f"A customer has at most {MAX_PHONES} phone numbers.", "phones")
+    return result
+
+
+def validate_new_customer(data: NewCustomer) -> NewCustomer:
+    """The checks every way in (dialog, import, demo) shares; returns cleaned data."""
+    language = validation.line(data.preferred_language or "fa", "Language", 8)
+    return NewCustomer(
+        name=validation.line(data.name, "Name", 160),
+        phones=clean_phones(data.phones),
+        email=validation.email(data.email),
+        organisation=validation.line(data.organisation, "Organisation", 160, required=False)
+        or None,
+        segment=validation.choice(data.segment or Segment.STANDARD, Segment, "Segment"),
+        preferred_language=language.lower(),
+        warning_note=validation.text(data.warning_note, "Warning note", 1000, required=False),
+    )
+
+
+def customer_info(c: Customer) -> CustomerInfo:
+    return CustomerInfo(
+        id=c.id,
+        name=c.name,
+        phones=tuple(p.number for p in c.phones),
+        email=c.email,
+        organisation=c.organisation,
+        segment=c.segment,
+        preferred_language=c.preferred_language,
+        warning_note=c.warning_note,
+        version=c.version,
+    )
+
+
+def add_customer(session: Session, data: NewCustomer) -> Customer:
+    """Insert an already validated customer into the session."""
+    customer = Customer(
+        name=data.name,
+        search_name=search_key(data.name),
+        email=data.email,
+        organisation=data.organisation,
+        segment=Segment(data.segment),
+        preferred_language=data.preferred_language,
+        warning_note=data.warning_note,
+    )
+    customer.phones = [CustomerPhone(number=n, position=i) for i, n in enumerate(data.phones)]
+    session.add(customer)
+    return customer
+
+
+def load_customer(session: Session, customer_id: uuid.UUID) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.deleted_at is not None:
+        raise NotFound("That customer does not exist (any more).")
+    return customer
+
+
+class CustomerService:
+    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+        self._uow = uow_factory
+
+    def create(self, actor: Actor, data: NewCustomer) -> CustomerInfo:
+        actor.require(Permission.EDIT_CUSTOMERS)
+        data = validate_new_customer(data)
+        with self._uow() as uow:
+            customer = add_customer(uow.session, data)
+            uow.flush()
+            audit.record(uow.session, actor, "customer.created", "customer", customer.id)
+            info = customer_info(customer)
+            uow.commit()
+            return info
+
+    def get(self, actor: Actor, customer_id: uuid.UUID) -> CustomerInfo:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._uow() as uow:
+            return customer_info(load_customer(uow.session, customer_id))
+
+    def update(
+        self,
+        actor: Actor,
+        customer_id: uuid.UUID,
+        expected_version: int,
+        changes: CustomerChanges,
+    ) -> CustomerInfo:
+        actor.require(Permission.EDIT_CUSTOMERS)
+        with self._uow() as uow:
+            s = uow.session
+            c = load_customer(s, customer_id)
+            if c.version != expected_version:
+                who = s.get(User, c.updated_by_id) if c.updated_by_id else None
+                raise StaleUpdate(
+                    f"Customer {c.name}", who.display_name if who else None, c.updated_at,
+                    c.version,
+                )
+            if changes.name is not None:
+                c.name = validation.line(changes.name, "Name", 160)
+                c.search_name = search_key(c.name)
+            if changes.email is not None:
+                c.email = validation.email(changes.email)
+            if changes.organisation is not None:
+                c.organisation = (
+                    validation.line(changes.organisation, "Organisation", 160, required=False)
+                    or None
+                )
+            if changes.segment is not None:
+                c.segment = validation.choice(changes.segment, Segment, "Segment")
+            if changes.preferred_language is not None:
+                c.preferred_language = validation.line(changes.preferred_language, "Language", 8)
+            if changes.warning_note is not None:
+                c.warning_note = validation.text(
+                    changes.warning_note, "Warning note", 1000, required=False
+                )
+            if changes.phones is not None:
+                numbers = clean_phones(changes.phones)
+                c.phones = [CustomerPhone(number=n, position=i) for i, n in enumerate(numbers)]
+            c.updated_by_id = actor.user_id
+            audit.record(s, actor, "customer.updated", "customer", c.id)
+            uow.commit()
+            return customer_info(c)
+
+    def lookup(self, actor: Actor, query: str, limit: int = 20) -> list[CustomerInfo]:
+        """Find customers by phone (any part of the number), email or name, as typed."""
+        actor.require(Permission.VIEW_CUSTOMERS)
+        query = query.strip()
+        if not query:
+            return []
+        with self._uow() as uow:
+            s = uow.session
+            stmt = select(Customer).where(Customer.deleted_at.is_(None))
+            digits = normalize_phone(query)
+            if "@" in query:
+                stmt = stmt.where(Customer.email.startswith(query.lower(), autoescape=True))
+            elif re.fullmatch(r"[\d\s+()\-۰-۹٠-٩]+", query) and len(digits.lstrip("+")) >= 3:
+                phone_match = select(CustomerPhone.customer_id).where(
+                    CustomerPhone.number.contains(digits.lstrip("+"), autoescape=True)
+                )
+                stmt = stmt.where(Customer.id.in_(phone_match))
+            else:
+                key = search_key(query)
+                stmt = stmt.where(
+                    or_(
+                        Customer.search_name.startswith(key, autoescape=True),
+                        Customer.search_name.contains(" " + key, autoescape=True),
+                    )
+                )
+            stmt = stmt.order_by(Customer.name).limit(limit)
+            return [customer_info(c) for c in s.scalars(stmt)]
+
+    def history(self, actor: Actor, customer_id: uuid.UUID, limit: int = 100) -> CustomerHistory:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._uow() as uow:
+            s = uow.session
+            customer = load_customer(s, customer_id)
+            mine = Ticket.customer_id == customer_id
+            since = utcnow() - timedelta(days=90)
+            resolved = Ticket.status.in_([Status.RESOLVED, Status.CLOSED])
+            stats = s.execute(
+                select(
+                    func.count(),
+                    func.count().filter(Ticket.status.in_(OPEN_STATUSES)),
+                    func.count().filter(Ticket.created_at >= since),
+                    func.count().filter(resolved),
+                    func.sum(case((resolved & Ticket.first_contact_resolution.is_(True), 1),
+                                  else_=0)),
+                    func.avg(Ticket.csat),
+                ).where(mine, Ticket.deleted_at.is_(None))
+            ).one()
+            total, open_count, recent, resolved_count, fcr, avg_csat = stats
+            tickets = ticket_summaries(
+                s,
+                select(Ticket)
+                .where(mine, Ticket.deleted_at.is_(None))
+                .order_by(Ticket.created_at.desc(), Ticket.id.desc())
+                .limit(limit),
+            )
+            interactions = latest_interactions(s, customer_id, 10)
+            return CustomerHistory(
+                customer=customer_info(customer),
+                tickets=tuple(tickets),
+                open_count=open_count,
+                last_90_days_count=recent,
+                total_count=total,
+                fcr_rate=(fcr or 0) / resolved_count if resolved_count else None,
+                average_csat=float(avg_csat) if avg_csat is not None else None,
+                latest_interactions=tuple(interactions),
+            )
+
+
+def latest_interactions(
+    session: Session, customer_id: uuid.UUID, limit: int
+) -> list[InteractionInfo]:
+    rows = session.execute(
+        select(Interaction, Ticket.reference, User.display_name)
+        .join(Ticket, Ticket.id == Interaction.ticket_id)
+        .outerjoin(User, User.id == Interaction.author_id)
+        .where(Ticket.customer_id == customer_id)
+        .order_by(Interaction.created_at.desc(), Interaction.id.desc())
+        .limit(limit)
+    )
+    return [interaction_info(i, ref, name) for i, ref, name in rows]
+
+
+def interaction_info(i: Interaction, reference: str, author: str | None) -> InteractionInfo:
+    return InteractionInfo(
+        id=i.id,
+        ticket_id=i.ticket_id,
+        ticket_reference=reference,
+        kind=i.kind,
+        direction=i.direction,
+        author_name=author,
+        body=i.body,
+        created_at=i.created_at,
+    )

@@ -1,0 +1,118 @@
+"""Plain, immutable data the services hand to callers (and across threads to the UI)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from deskapp.models.enums import (
+    Channel,
+    Direction,
+    InteractionKind,
+    Presence,
+    Priority,
+    Role,
+    Segment,
+    Status,
+)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: Role
+    tier: int
+    active: bool
+    team_ids: tuple[uuid.UUID, ...] = ()
+    team_names: tuple[str, ...] = ()
+    presence: Presence = Presence.OFFLINE
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    id: uuid.UUID
+    name: str
+    skills: tuple[str, ...]
+    tier: int
+    supervisor_id: uuid.UUID | None
+    supervisor_name: str | None
+    member_ids: tuple[uuid.UUID, ...]
+    auto_assign: str = "off"
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: uuid.UUID
+    name: str
+    phones: tuple[str, ...]
+    email: str | None
+    organisation: str | None
+    segment: Segment
+    preferred_language: str
+    warning_note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class InteractionInfo:
+    id: uuid.UUID
+    ticket_id: uuid.UUID
+    ticket_reference: str
+    kind: InteractionKind
+    direction: Direction
+    author_name: str | None
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TicketSummary:
+    id: uuid.UUID
+    reference: str
+    subject: str
+    channel: Channel
+    category: str
+    priority: Priority
+    status: Status
+    customer_id: uuid.UUID
+    customer_name: str
+    assignee_id: uuid.UUID | None
+    assignee_name: str | None
+    team_id: uuid.UUID | None
+    team_name: str | None
+    escalation_level: int
+    created_at: datetime
+    updated_at: datetime
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    sla_paused_since: datetime | None
+    resolved_at: datetime | None
+    csat: int | None
+    version: int
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    ticket: TicketSummary
+    description: str
+    customer: CustomerInfo
+    interactions: tuple[InteractionInfo, ...]
+    first_response_at: datetime | None
+    closed_at: datetime | None
+    first_contact_resolution: bool | None
+    updated_by_name: str | None
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    customer: CustomerInfo
+    tickets: tuple[TicketSummary, ...]
+    open_count: int
+    last_90_days_count: int
+    total_count: int
+    fcr_rate: float | None  # share of resolved tickets solved at first contact
+    average_csat: float | None
+    latest_interactions: tuple[InteractionInfo, ...] = field(default=())

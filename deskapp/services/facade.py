@@ -1,0 +1,63 @@
+"""The services facade the UI and the CLI receive: one object, built in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
+
+from deskapp.models import Site, utcnow
+from deskapp.models.database import make_engine
+from deskapp.services.customers import CustomerService
+from deskapp.services.staff import StaffService
+from deskapp.services.tickets import SlaHook, TicketService
+from deskapp.services.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
+
+
+@dataclass
+class Services:
+    engine: Engine
+    uow: UnitOfWorkFactory
+    staff: StaffService
+    customers: CustomerService
+    tickets: TicketService
+
+    @property
+    def database_label(self) -> str:
+        """Where we are, for a status bar: never includes a password."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return f"SQLite {url.database}"
+        return f"PostgreSQL {url.username}@{url.host}:{url.port or 5432}/{url.database}"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def build_services(
+    database: str | URL | Engine,
+    *,
+    site_code: str = "HQ",
+    sla: SlaHook | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> Services:
+    engine = database if isinstance(database, Engine) else make_engine(database)
+    uow = unit_of_work_factory(engine)
+    return Services(
+        engine=engine,
+        uow=uow,
+        staff=StaffService(uow),
+        customers=CustomerService(uow),
+        tickets=TicketService(uow, site_code=site_code, sla=sla, clock=clock),
+    )
+
+
+def ensure_site(services: Services, code: str, name: str, timezone: str = "UTC") -> None:
+    """Create the site a workstation numbers its tickets for, if it does not exist."""
+    with services.uow() as uow:
+        if uow.session.scalar(select(Site.id).where(Site.code == code)) is None:
+            uow.session.add(Site(code=code, name=name, timezone=timezone))
+            uow.commit()

@@ -1,0 +1,568 @@
+"""Tickets: log a call, add to the conversation, move through the lifecycle, assign."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from deskapp.models import Assignment, Interaction, Notification, Site, Team, Ticket, User, utcnow
+from deskapp.models.enums import (
+    CHANNEL_INTERACTION,
+    PRIORITY_RANK,
+    Channel,
+    Direction,
+    InteractionKind,
+    NotificationKind,
+    Priority,
+    Status,
+)
+from deskapp.services import audit, validation
+from deskapp.services.customers import (
+    NewCustomer,
+    add_customer,
+    customer_info,
+    interaction_info,
+    load_customer,
+    validate_new_customer,
+)
+from deskapp.services.dto import InteractionInfo, TicketDetail, TicketSummary
+from deskapp.services.errors import (
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    StaleUpdate,
+    ValidationFailed,
+)
+from deskapp.services.permissions import Actor, Permission
+from deskapp.services.staff import user_names
+from deskapp.services.ticket_queries import ticket_summaries
+from deskapp.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+T = TypeVar("T")
+
+MAX_BODY = 20_000
+
+# The lifecycle: new -> open -> pending (customer / third party) -> resolved -> closed,
+# and back to open ("reopen") from resolved or closed.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.NEW: frozenset(
+        {Status.OPEN, Status.PENDING_CUSTOMER, Status.PENDING_THIRD_PARTY, Status.RESOLVED}
+    ),
+    Status.OPEN: frozenset({Status.PENDING_CUSTOMER, Status.PENDING_THIRD_PARTY, Status.RESOLVED}),
+    Status.PENDING_CUSTOMER: frozenset({Status.OPEN, Status.PENDING_THIRD_PARTY, Status.RESOLVED}),
+    Status.PENDING_THIRD_PARTY: frozenset({Status.OPEN, Status.PENDING_CUSTOMER, Status.RESOLVED}),
+    Status.RESOLVED: frozenset({Status.CLOSED, Status.OPEN}),
+    Status.CLOSED: frozenset({Status.OPEN}),
+}
+
+# Channels where the customer talks to a person at once: logging the contact is
+# itself the first response.
+LIVE_CHANNELS = frozenset({Channel.PHONE, Channel.CHAT, Channel.WALK_IN})
+
+
+class SlaHook(Protocol):
+    """Keeps a ticket's SLA clocks right after any change that affects them."""
+
+    def ticket_changed(
+        self, session: Session, ticket: Ticket, now: datetime, previous_status: Status | None
+    ) -> None: ...
+
+
+class NoSla:
+    def ticket_changed(
+        self, session: Session, ticket: Ticket, now: datetime, previous_status: Status | None
+    ) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class NewCall:
+    """What an agent types when a customer calls (or writes, or walks in)."""
+
+    subject: str
+    notes: str = ""
+    customer_id: uuid.UUID | None = None
+    new_customer: NewCustomer | None = None
+    channel: Channel | str = Channel.PHONE
+    category: str = ""
+    priority: Priority | str = Priority.NORMAL
+    team_id: uuid.UUID | None = None
+    resolved_on_contact: bool = False
+
+
+def format_reference(site_code: str, number: int) -> str:
+    return f"{site_code}-{number:06d}"
+
+
+def next_ticket_number(session: Session, site_code: str) -> tuple[uuid.UUID, int]:
+    """Hand out the site's next number; the row lock serialises concurrent callers."""
+    row = session.execute(
+        update(Site)
+        .where(Site.code == site_code)
+        .values(last_ticket_number=Site.last_ticket_number + 1, version=Site.version + 1)
+        .returning(Site.id, Site.last_ticket_number)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"There is no site {site_code!r}; create it with `deskapp db upgrade`.")
+    return row[0], row[1]
+
+
+class TicketService:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        site_code: str = "HQ",
+        sla: SlaHook | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._uow = uow_factory
+        self.site_code = site_code
+        self.sla: SlaHook = sla or NoSla()
+        self._now = clock
+
+    # -- reading ------------------------------------------------------------
+    def get(self, actor: Actor, ticket_id: uuid.UUID) -> TicketDetail:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._uow() as uow:
+            return self._detail(uow.session, _load(uow.session, ticket_id))
+
+    def _detail(self, s: Session, t: Ticket) -> TicketDetail:
+        (summary,) = ticket_summaries(s, select(Ticket).where(Ticket.id == t.id))
+        rows = s.execute(
+            select(Interaction, User.display_name)
+            .outerjoin(User, User.id == Interaction.author_id)
+            .where(Interaction.ticket_id == t.id)
+            .order_by(Interaction.created_at, Interaction.id)
+        )
+        names = user_names(s, [t.updated_by_id])
+        return TicketDetail(
+            ticket=summary,
+            description=t.description,
+            customer=customer_info(t.customer),
+            interactions=tuple(interaction_info(i, t.reference, n) for i, n in rows),
+            first_response_at=t.first_response_at,
+            closed_at=t.closed_at,
+            first_contact_resolution=t.first_contact_resolution,
+            updated_by_name=names.get(t.updated_by_id) if t.updated_by_id else None,
+        )
+
+    # -- log a call ---------------------------------------------------------
+    def log_call(self, actor: Actor, call: NewCall) -> TicketDetail:
+        """Open a ticket with its first interaction, for a new or an existing customer."""
+        actor.require(Permission.LOG_CALL)
+        subject = validation.line(call.subject, "Subject", 200)
+        notes = validation.text(call.notes, "Notes", MAX_BODY, required=False)
+        category = validation.line(call.category, "Category", 80, required=False)
+        channel = validation.choice(call.channel, Channel, "Channel")
+        priority = validation.choice(call.priority, Priority, "Priority")
+        if (call.customer_id is None) == (call.new_customer is None):
+            raise ValidationFailed("Choose an existing customer or enter a new one.", "customer")
+        new_customer = validate_new_customer(call.new_customer) if call.new_customer else None
+        now = self._now()
+        with self._uow() as uow:
+            s = uow.session
+            if new_customer is not None:
+                customer = add_customer(s, new_customer)
+                s.flush()
+                audit.record(s, actor, "customer.created", "customer", customer.id)
+            else:
+                assert call.customer_id is not None
+                customer = load_customer(s, call.customer_id)
+            team_id = call.team_id
+            if team_id is None and len(actor.team_ids) == 1:
+                (team_id,) = actor.team_ids
+            if team_id is not None and s.get(Team, team_id) is None:
+                raise NotFound("That team does not exist (any more).")
+            site_id, number = next_ticket_number(s, self.site_code)
+            ticket = Ticket(
+                site_id=site_id,
+                number=number,
+                reference=format_reference(self.site_code, number),
+                subject=subject,
+                description=notes,
+                channel=channel,
+                category=category,
+                priority=priority,
+                priority_rank=PRIORITY_RANK[priority],
+                status=Status.OPEN,
+                customer=customer,
+                assignee_id=actor.user_id,
+                team_id=team_id,
+                created_by_id=actor.user_id,
+                updated_by_id=actor.user_id,
+                created_at=now,
+                updated_at=now,
+                last_activity_at=now,
+                first_response_at=now if channel in LIVE_CHANNELS else None,
+            )
+            s.add(ticket)
+            s.flush()
+            s.add(
+                Interaction(
+                    ticket_id=ticket.id,
+                    kind=CHANNEL_INTERACTION[channel],
+                    direction=Direction.INBOUND,
+                    author_id=actor.user_id,
+                    body=notes or subject,
+                    created_at=now,
+                )
+            )
+            if actor.user_id is not None:
+                s.add(
+                    Assignment(
+                        ticket_id=ticket.id,
+                        to_user_id=actor.user_id,
+                        to_team_id=team_id,
+                        by_user_id=actor.user_id,
+                        reason="logged the call",
+                        created_at=now,
+                    )
+                )
+            self.sla.ticket_changed(s, ticket, now, None)
+            if call.resolved_on_contact:
+                self._resolve(s, ticket, now)
+                self.sla.ticket_changed(s, ticket, now, Status.OPEN)
+            audit.record(
+                s, actor, "ticket.created", "ticket", ticket.id, reference=ticket.reference
+            )
+            s.flush()
+            detail = self._detail(s, ticket)
+            uow.commit()
+            return detail
+
+    # -- the conversation ---------------------------------------------------
+    def add_interaction(
+        self,
+        actor: Actor,
+        ticket_id: uuid.UUID,
+        kind: InteractionKind | str,
+        body: str,
+        direction: Direction | str | None = None,
+    ) -> InteractionInfo:
+        """Append a reply, a call or a note. Appends never conflict: a concurrent change
+        of the ticket is retried, not reported."""
+        kind = validation.choice(kind, InteractionKind, "Kind")
+        body = validation.text(body, "Message", MAX_BODY)
+        if direction is None:
+            direction = Direction.OUTBOUND if kind.is_contact else Direction.INTERNAL
+        direction = validation.choice(direction, Direction, "Direction")
+        if not kind.is_contact and direction is not Direction.INTERNAL:
+            raise ValidationFailed("A note is internal; it has no direction.", "direction")
+
+        def op(uow: UnitOfWork) -> InteractionInfo:
+            s = uow.session
+            t = _load(s, ticket_id)
+            actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+            now = self._now()
+            previous = t.status
+            interaction = Interaction(
+                ticket_id=t.id,
+                kind=kind,
+                direction=direction,
+                author_id=actor.user_id,
+                body=body,
+                created_at=now,
+            )
+            s.add(interaction)
+            t.last_activity_at = now
+            t.updated_by_id = actor.user_id
+            if direction is Direction.OUTBOUND and t.first_response_at is None:
+                t.first_response_at = now
+            if direction is Direction.INBOUND and t.status is Status.PENDING_CUSTOMER:
+                t.status = Status.OPEN  # the customer answered: the clock runs again
+            if t.status is Status.NEW and direction is Direction.OUTBOUND:
+                t.status = Status.OPEN
+            self.sla.ticket_changed(s, t, now, previous)
+            s.flush()
+            author = actor.display_name if actor.user_id else None
+            info = interaction_info(interaction, t.reference, author)
+            uow.commit()
+            return info
+
+        return self._retrying(op)
+
+    # -- lifecycle ----------------------------------------------------------
+    def change_status(
+        self,
+        actor: Actor,
+        ticket_id: uuid.UUID,
+        expected_version: int,
+        status: Status | str,
+        *,
+        note: str = "",
+        csat: int | None = None,
+    ) -> TicketSummary:
+        status = validation.choice(status, Status, "Status")
+        note = validation.text(note, "Note", MAX_BODY, required=False)
+        if csat is not None:
+            _check_csat(csat)
+            if status not in (Status.RESOLVED, Status.CLOSED):
+                raise ValidationFailed("Satisfaction is recorded when resolving.", "csat")
+        with self._uow() as uow:
+            s = uow.session
+            t = _load(s, ticket_id)
+            actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+            _check_version(s, t, expected_version)
+            previous = t.status
+            if status not in TRANSITIONS[previous]:
+                raise InvalidTransition(
+                    f"{t.reference} is {previous.value.replace('_', ' ')}; it cannot become "
+                    f"{status.value.replace('_', ' ')}."
+                )
+            now = self._now()
+            if status is Status.RESOLVED:
+                self._resolve(s, t, now)
+            elif status is Status.CLOSED:
+                t.status = Status.CLOSED
+                t.closed_at = now
+            elif previous in (Status.RESOLVED, Status.CLOSED):
+                t.status = status
+                t.reopen_count += 1
+                t.resolved_at = None
+                t.closed_at = None
+                t.first_contact_resolution = False
+            else:
+                t.status = status
+            if csat is not None:
+                t.csat = csat
+            t.updated_by_id = actor.user_id
+            t.last_activity_at = now
+            if note:
+                s.add(
+                    Interaction(
+                        ticket_id=t.id,
+                        kind=InteractionKind.INTERNAL_NOTE,
+                        direction=Direction.INTERNAL,
+                        author_id=actor.user_id,
+                        body=note,
+                        created_at=now,
+                    )
+                )
+            self.sla.ticket_changed(s, t, now, previous)
+            audit.record(
+                s, actor, "ticket.status_changed", "ticket", t.id,
+                reference=t.reference, old=previous.value, new=status.value,
+            )
+            return self._commit_summary(uow, t)
+
+    def set_csat(
+        self, actor: Actor, ticket_id: uuid.UUID, expected_version: int, score: int
+    ) -> TicketSummary:
+        _check_csat(score)
+        with self._uow() as uow:
+            s = uow.session
+            t = _load(s, ticket_id)
+            actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+            _check_version(s, t, expected_version)
+            if t.status not in (Status.RESOLVED, Status.CLOSED):
+                raise ValidationFailed(
+                    f"{t.reference} is not resolved; satisfaction is recorded after resolution.",
+                    "csat",
+                )
+            t.csat = score
+            t.updated_by_id = actor.user_id
+            audit.record(s, actor, "ticket.csat", "ticket", t.id, score=score)
+            return self._commit_summary(uow, t)
+
+    def update(
+        self,
+        actor: Actor,
+        ticket_id: uuid.UUID,
+        expected_version: int,
+        *,
+        subject: str | None = None,
+        description: str | None = None,
+        category: str | None = None,
+        priority: Priority | str | None = None,
+    ) -> TicketSummary:
+        with self._uow() as uow:
+            s = uow.session
+            t = _load(s, ticket_id)
+            actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+            _check_version(s, t, expected_version)
+            changed: dict[str, str] = {}
+            if subject is not None:
+                t.subject = validation.line(subject, "Subject", 200)
+                changed["subject"] = t.subject
+            if description is not None:
+                t.description = validation.text(description, "Description", MAX_BODY, required=False)
+                changed["description"] = "…"
+            if category is not None:
+                t.category = validation.line(category, "Category", 80, required=False)
+                changed["category"] = t.category
+            if priority is not None:
+                t.priority = validation.choice(priority, Priority, "Priority")
+                t.priority_rank = PRIORITY_RANK[t.priority]
+                changed["priority"] = t.priority.value
+            t.updated_by_id = actor.user_id
+            self.sla.ticket_changed(s, t, self._now(), t.status)
+            audit.record(s, actor, "ticket.updated", "ticket", t.id, **changed)
+            return self._commit_summary(uow, t)
+
+    # -- assignment ---------------------------------------------------------
+    def assign(
+        self,
+        actor: Actor,
+        ticket_id: uuid.UUID,
+        expected_version: int,
+        assignee_id: uuid.UUID | None,
+        *,
+        team_id: uuid.UUID | None | object = ...,
+        reason: str = "",
+    ) -> TicketSummary:
+        """Give the ticket to someone (or back to the pool). Agents may take a ticket from
+        the pool or hand back their own; moving anyone else's work needs a supervisor."""
+        reason = validation.text(reason, "Reason", 1000, required=False)
+        with self._uow() as uow:
+            s = uow.session
+            t = _load(s, ticket_id)
+            _check_version(s, t, expected_version)
+            new_team = t.team_id if team_id is ... else team_id
+            assert new_team is None or isinstance(new_team, uuid.UUID)
+            if not actor.can(Permission.REASSIGN_ANY):
+                actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+                own_or_pool = t.assignee_id in (None, actor.user_id)
+                to_self_or_pool = assignee_id in (None, actor.user_id)
+                if not (own_or_pool and to_self_or_pool and new_team == t.team_id):
+                    raise PermissionDenied(
+                        f"{actor.display_name} ({actor.role.value}) may take tickets from the "
+                        "pool or hand back their own; ask a supervisor to move other work."
+                    )
+            assignee = None
+            if assignee_id is not None:
+                assignee = s.get(User, assignee_id)
+                if assignee is None or not assignee.active or assignee.deleted_at is not None:
+                    raise NotFound("That agent does not exist or is disabled.")
+            if new_team is not None and s.get(Team, new_team) is None:
+                raise NotFound("That team does not exist (any more).")
+            if assignee_id == t.assignee_id and new_team == t.team_id:
+                return self._commit_summary(uow, t)
+            now = self._now()
+            s.add(
+                Assignment(
+                    ticket_id=t.id,
+                    from_user_id=t.assignee_id,
+                    to_user_id=assignee_id,
+                    from_team_id=t.team_id,
+                    to_team_id=new_team,
+                    by_user_id=actor.user_id,
+                    reason=reason,
+                    created_at=now,
+                )
+            )
+            audit.record(
+                s, actor, "ticket.assigned", "ticket", t.id,
+                reference=t.reference,
+                from_user=t.assignee_id, to_user=assignee_id,
+                from_team=t.team_id, to_team=new_team, reason=reason,
+            )
+            t.assignee_id = assignee_id
+            t.team_id = new_team
+            t.updated_by_id = actor.user_id
+            if assignee is not None and assignee_id != actor.user_id:
+                notify(
+                    s, assignee.id, t, NotificationKind.ASSIGNMENT,
+                    title=f"{t.reference} assigned to you",
+                    body=f"{actor.display_name}: {t.subject}" + (f" — {reason}" if reason else ""),
+                    dedupe_key=f"assign:{t.id}:{t.version + 1}",
+                )
+            return self._commit_summary(uow, t)
+
+    # -- helpers ------------------------------------------------------------
+    def _resolve(self, s: Session, t: Ticket, now: datetime) -> None:
+        contacts = s.scalar(
+            select(func.count())
+            .select_from(Interaction)
+            .where(
+                Interaction.ticket_id == t.id,
+                Interaction.direction == Direction.INBOUND,
+            )
+        )
+        t.status = Status.RESOLVED
+        t.resolved_at = now
+        t.first_contact_resolution = (
+            (contacts or 0) <= 1 and t.reopen_count == 0 and t.escalation_level == 0
+        )
+
+    def _commit_summary(self, uow: UnitOfWork, t: Ticket) -> TicketSummary:
+        s = uow.session
+        try:
+            s.flush()
+            (summary,) = ticket_summaries(s, select(Ticket).where(Ticket.id == t.id))
+            uow.commit()
+        except StaleDataError:
+            s.rollback()
+            raise _stale(s, t.id) from None
+        return summary
+
+    def _retrying(self, op: Callable[[UnitOfWork], T], attempts: int = 3) -> T:
+        for attempt in range(attempts):
+            with self._uow() as uow:
+                try:
+                    return op(uow)
+                except StaleDataError:
+                    if attempt == attempts - 1:
+                        raise
+        raise AssertionError("unreachable")
+
+
+def notify(
+    s: Session,
+    recipient_id: uuid.UUID,
+    t: Ticket | None,
+    kind: NotificationKind,
+    *,
+    title: str,
+    body: str,
+    dedupe_key: str,
+    stage: str = "",
+    urgency: str = "normal",
+) -> None:
+    s.add(
+        Notification(
+            recipient_id=recipient_id,
+            ticket_id=t.id if t is not None else None,
+            kind=kind,
+            stage=stage,
+            title=title[:200],
+            body=body,
+            urgency=urgency,
+            dedupe_key=dedupe_key[:200],
+        )
+    )
+
+
+def _load(s: Session, ticket_id: uuid.UUID) -> Ticket:
+    t = s.get(Ticket, ticket_id)
+    if t is None or t.deleted_at is not None:
+        raise NotFound("That ticket does not exist (any more).")
+    return t
+
+
+def _check_csat(score: int) -> None:
+    if not isinstance(score, int) or not 1 <= score <= 5:
+        raise ValidationFailed(f"Satisfaction must be 1 to 5, not {score!r}.", "csat")
+
+
+def _check_version(s: Session, t: Ticket, expected_version: int) -> None:
+    if t.version != expected_version:
+        raise _stale_error(s, t)
+
+
+def _stale(s: Session, ticket_id: uuid.UUID) -> StaleUpdate:
+    t = s.get(Ticket, ticket_id, populate_existing=True)
+    if t is None:
+        return StaleUpdate("The ticket", None, None, -1)
+    return _stale_error(s, t)
+
+
+def _stale_error(s: Session, t: Ticket) -> StaleUpdate:
+    who = user_names(s, [t.updated_by_id]).get(t.updated_by_id) if t.updated_by_id else None
+    return StaleUpdate(f"Ticket {t.reference}", who, t.updated_at, t.version)

@@ -1,0 +1,72 @@
+"""Shared fixtures. Qt runs offscreen; databases are private to each test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from deskapp.models.database import make_engine  # noqa: E402
+from deskapp.services import schema  # noqa: E402
+from deskapp.services.facade import Services, build_services  # noqa: E402
+from tests.helpers.databases import (  # noqa: E402
+    copy_sqlite,
+    create_pg_database,
+    drop_pg_database,
+    migrated_sqlite_template,
+    truncate_all,
+)
+from tests.helpers.staff import Desk, make_desk  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return migrated_sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    return copy_sqlite(sqlite_template, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def pg_session_url() -> Iterator[str]:
+    url = create_pg_database()
+    engine = make_engine(url)
+    schema.upgrade(engine)
+    engine.dispose()
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def pg_url(pg_session_url: str) -> Iterator[str]:
+    engine = make_engine(pg_session_url)
+    truncate_all(engine)
+    engine.dispose()
+    yield pg_session_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """Run a test on both databases."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def services(sqlite_url: str) -> Iterator[Services]:
+    svc = build_services(sqlite_url)
+    yield svc
+    svc.dispose()
+
+
+@pytest.fixture
+def desk(services: Services) -> Desk:
+    return make_desk(services)
