@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from deskapp.models import Assignment, Interaction, Notification, Site, Team, Ticket, User, utcnow
+from deskapp.models import Assignment, Interaction, Site, Team, Ticket, User, utcnow
 from deskapp.models.enums import (
     CHANNEL_INTERACTION,
     PRIORITY_RANK,
@@ -40,6 +40,7 @@ from deskapp.services.errors import (
     StaleUpdate,
     ValidationFailed,
 )
+from deskapp.services.notifications import notify
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.staff import user_names
 from deskapp.services.ticket_queries import ticket_summaries
@@ -511,32 +512,6 @@ class TicketService:
                     if attempt == attempts - 1:
                         raise
         raise AssertionError("unreachable")
-
-
-def notify(
-    s: Session,
-    recipient_id: uuid.UUID,
-    t: Ticket | None,
-    kind: NotificationKind,
-    *,
-    title: str,
-    body: str,
-    dedupe_key: str,
-    stage: str = "",
-    urgency: str = "normal",
-) -> None:
-    s.add(
-        Notification(
-            recipient_id=recipient_id,
-            ticket_id=t.id if t is not None else None,
-            kind=kind,
-            stage=stage,
-            title=title[:200],
-            body=body,
-            urgency=urgency,
-            dedupe_key=dedupe_key[:200],
-        )
-    )
 
 
 def _load(s: Session, ticket_id: uuid.UUID) -> Ticket:
