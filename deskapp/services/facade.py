@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL
 from deskapp.models import Site, utcnow
 from deskapp.models.database import make_engine
 from deskapp.services.customers import CustomerService
+from deskapp.services.notifications import NotificationService
 from deskapp.services.staff import StaffService
 from deskapp.services.tickets import SlaHook, TicketService
 from deskapp.services.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
@@ -24,6 +25,7 @@ class Services:
     staff: StaffService
     customers: CustomerService
     tickets: TicketService
+    notifications: NotificationService
 
     @property
     def database_label(self) -> str:
@@ -52,6 +54,7 @@ def build_services(
         staff=StaffService(uow),
         customers=CustomerService(uow),
         tickets=TicketService(uow, site_code=site_code, sla=sla, clock=clock),
+        notifications=NotificationService(uow),
     )
 
 
