@@ -4,6 +4,7 @@ from deskapp.models.base import Base, new_id, utcnow
 from deskapp.models.customer import Customer, CustomerPhone
 from deskapp.models.desk import AuditEntry, CannedResponse, Notification, SavedView, SlaStageEvent
 from deskapp.models.organisation import Site, Team, User, team_members
+from deskapp.models.policy import AuthorityLimit, EscalationReason
 from deskapp.models.sla import BusinessCalendar, CalendarHoliday, CalendarSchedule, SlaPolicy
 from deskapp.models.ticket import Approval, Assignment, Escalation, Interaction, Ticket
 
@@ -11,6 +12,7 @@ __all__ = [
     "Approval",
     "Assignment",
     "AuditEntry",
+    "AuthorityLimit",
     "Base",
     "BusinessCalendar",
     "CalendarHoliday",
@@ -19,6 +21,7 @@ __all__ = [
     "Customer",
     "CustomerPhone",
     "Escalation",
+    "EscalationReason",
     "Interaction",
     "Notification",
     "SavedView",

@@ -19,11 +19,11 @@ from deskapp.models.enums import (
     Channel,
     Direction,
     InteractionKind,
-    NotificationKind,
     Priority,
     Status,
 )
 from deskapp.services import audit, validation
+from deskapp.services.auto_assign import auto_assign
 from deskapp.services.customers import (
     NewCustomer,
     add_customer,
@@ -37,12 +37,19 @@ from deskapp.services.errors import (
     InvalidTransition,
     NotFound,
     PermissionDenied,
-    StaleUpdate,
     ValidationFailed,
 )
-from deskapp.services.notifications import notify
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.staff import user_names
+from deskapp.services.ticket_moves import (
+    active_user,
+    check_version,
+    existing_team,
+    load_ticket,
+    record_move,
+    stale,
+    stale_error,
+)
 from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -427,53 +434,7 @@ class TicketService:
             _check_version(s, t, expected_version)
             new_team = t.team_id if team_id is ... else team_id
             assert new_team is None or isinstance(new_team, uuid.UUID)
-            if not actor.can(Permission.REASSIGN_ANY):
-                actor.require_ticket(t.reference, t.assignee_id, t.team_id)
-                own_or_pool = t.assignee_id in (None, actor.user_id)
-                to_self_or_pool = assignee_id in (None, actor.user_id)
-                if not (own_or_pool and to_self_or_pool and new_team == t.team_id):
-                    raise PermissionDenied(
-                        f"{actor.display_name} ({actor.role.value}) may take tickets from the "
-                        "pool or hand back their own; ask a supervisor to move other work."
-                    )
-            assignee = None
-            if assignee_id is not None:
-                assignee = s.get(User, assignee_id)
-                if assignee is None or not assignee.active or assignee.deleted_at is not None:
-                    raise NotFound("That agent does not exist or is disabled.")
-            if new_team is not None and s.get(Team, new_team) is None:
-                raise NotFound("That team does not exist (any more).")
-            if assignee_id == t.assignee_id and new_team == t.team_id:
-                return self._commit_summary(uow, t)
-            now = self._now()
-            s.add(
-                Assignment(
-                    ticket_id=t.id,
-                    from_user_id=t.assignee_id,
-                    to_user_id=assignee_id,
-                    from_team_id=t.team_id,
-                    to_team_id=new_team,
-                    by_user_id=actor.user_id,
-                    reason=reason,
-                    created_at=now,
-                )
-            )
-            audit.record(
-                s, actor, "ticket.assigned", "ticket", t.id,
-                reference=t.reference,
-                from_user=t.assignee_id, to_user=assignee_id,
-                from_team=t.team_id, to_team=new_team, reason=reason,
-            )
-            t.assignee_id = assignee_id
-            t.team_id = new_team
-            t.updated_by_id = actor.user_id
-            if assignee is not None and assignee_id != actor.user_id:
-                notify(
-                    s, assignee.id, t, NotificationKind.ASSIGNMENT,
-                    title=f"{t.reference} assigned to you",
-                    body=f"{actor.display_name}: {t.subject}" + (f" — {reason}" if reason else ""),
-                    dedupe_key=f"assign:{t.id}:{t.version + 1}",
-                )
+            move_ticket(s, actor, t, assignee_id, new_team, reason=reason, now=self._now())
             return self._commit_summary(uow, t)
 
     # -- helpers ------------------------------------------------------------
@@ -514,30 +475,46 @@ class TicketService:
         raise AssertionError("unreachable")
 
 
-def _load(s: Session, ticket_id: uuid.UUID) -> Ticket:
-    t = s.get(Ticket, ticket_id)
-    if t is None or t.deleted_at is not None:
-        raise NotFound("That ticket does not exist (any more).")
-    return t
+def move_ticket(
+    s: Session,
+    actor: Actor,
+    t: Ticket,
+    assignee_id: uuid.UUID | None,
+    new_team: uuid.UUID | None,
+    *,
+    reason: str,
+    now: datetime,
+) -> bool:
+    """Reassign ``t`` on behalf of ``actor``: the one place that decides who may move
+    which ticket (TicketService.assign, bulk reassignment, drag and drop). Agents may
+    take a ticket from the pool or hand back their own; moving anyone else's work
+    needs a supervisor. A ticket left unassigned in a team with auto-assignment on
+    goes straight to an agent. Caller checks the expected version and commits."""
+    if not actor.can(Permission.REASSIGN_ANY):
+        actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+        own_or_pool = t.assignee_id in (None, actor.user_id)
+        to_self_or_pool = assignee_id in (None, actor.user_id)
+        if not (own_or_pool and to_self_or_pool and new_team == t.team_id):
+            raise PermissionDenied(
+                f"{actor.display_name} ({actor.role.value}) may take tickets from the "
+                "pool or hand back their own; ask a supervisor to move other work."
+            )
+    if assignee_id is not None:
+        active_user(s, assignee_id)
+    if new_team is not None:
+        existing_team(s, new_team)
+    moved = record_move(s, actor, t, assignee_id, new_team, reason=reason, now=now)
+    if moved and assignee_id is None:
+        auto_assign(s, t, now)
+    return moved
+
+
+_load = load_ticket
+_check_version = check_version
+_stale = stale
+_stale_error = stale_error
 
 
 def _check_csat(score: int) -> None:
     if not isinstance(score, int) or not 1 <= score <= 5:
         raise ValidationFailed(f"Satisfaction must be 1 to 5, not {score!r}.", "csat")
-
-
-def _check_version(s: Session, t: Ticket, expected_version: int) -> None:
-    if t.version != expected_version:
-        raise _stale_error(s, t)
-
-
-def _stale(s: Session, ticket_id: uuid.UUID) -> StaleUpdate:
-    t = s.get(Ticket, ticket_id, populate_existing=True)
-    if t is None:
-        return StaleUpdate("The ticket", None, None, -1)
-    return _stale_error(s, t)
-
-
-def _stale_error(s: Session, t: Ticket) -> StaleUpdate:
-    who = user_names(s, [t.updated_by_id]).get(t.updated_by_id) if t.updated_by_id else None
-    return StaleUpdate(f"Ticket {t.reference}", who, t.updated_at, t.version)
