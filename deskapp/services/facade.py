@@ -11,6 +11,7 @@ from sqlalchemy.engine import URL
 
 from deskapp.models import Site, utcnow
 from deskapp.models.database import make_engine
+from deskapp.services.canned import CannedResponseService
 from deskapp.services.customers import CustomerService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.staff import StaffService
@@ -26,6 +27,7 @@ class Services:
     customers: CustomerService
     tickets: TicketService
     notifications: NotificationService
+    canned: CannedResponseService
 
     @property
     def database_label(self) -> str:
@@ -55,6 +57,7 @@ def build_services(
         customers=CustomerService(uow),
         tickets=TicketService(uow, site_code=site_code, sla=sla, clock=clock),
         notifications=NotificationService(uow),
+        canned=CannedResponseService(uow),
     )
 
 
