@@ -11,12 +11,16 @@ from sqlalchemy.engine import URL
 
 from deskapp.models import Site, utcnow
 from deskapp.models.database import make_engine
+from deskapp.services.approvals import ApprovalService
+from deskapp.services.auto_assign import AutoAssignService
 from deskapp.services.canned import CannedResponseService
 from deskapp.services.customers import CustomerService
+from deskapp.services.escalations import EscalationService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.staff import StaffService
 from deskapp.services.tickets import SlaHook, TicketService
 from deskapp.services.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
+from deskapp.services.workload import WorkloadService
 
 
 @dataclass
@@ -28,6 +32,10 @@ class Services:
     tickets: TicketService
     notifications: NotificationService
     canned: CannedResponseService
+    escalations: EscalationService
+    approvals: ApprovalService
+    workload: WorkloadService
+    auto_assign: AutoAssignService
 
     @property
     def database_label(self) -> str:
@@ -58,6 +66,10 @@ def build_services(
         tickets=TicketService(uow, site_code=site_code, sla=sla, clock=clock),
         notifications=NotificationService(uow),
         canned=CannedResponseService(uow),
+        escalations=EscalationService(uow, clock=clock),
+        approvals=ApprovalService(uow, clock=clock),
+        workload=WorkloadService(uow, clock=clock),
+        auto_assign=AutoAssignService(uow, clock=clock),
     )
 
 
