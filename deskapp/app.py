@@ -3,9 +3,75 @@ wires real adapters together; tests call build_workstation() with their own data
 
 from __future__ import annotations
 
+import logging
 import sys
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
 
 from deskapp.config import Settings
+from deskapp.models import Ticket, User
+from deskapp.services import schema
+from deskapp.services.errors import DeskError
+from deskapp.services.facade import Services, build_services, ensure_site
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# What the local default database is filled with on first start.
+DEMO_SIZE = {"tickets": 2_000, "customers": 500, "seed": 1}
+
+
+class StartupError(DeskError):
+    pass
+
+
+def build_workstation(database_url: str, username: str, *, site_code: str = "HQ") -> MainWindow:
+    """The main window for ``username`` on ``database_url``, not shown and without entering
+    the event loop. A QApplication must exist."""
+    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.tasks import TaskRunner
+
+    services = build_services(database_url, site_code=site_code)
+    actor = services.staff.actor(username)
+    runner = TaskRunner()
+    window = MainWindow(services, actor, runner)
+    runner.setParent(window)
+    window.destroyed.connect(lambda *_: services.dispose())
+    return window
+
+
+def prepare_database(services: Services, settings: Settings) -> bool:
+    """Check (and on the local default database create or upgrade) the schema; make sure
+    the site exists. Returns whether the database should get demo data. Runs off the GUI
+    thread."""
+    from deskapp.cli.context import CliError, check_schema
+
+    status = schema.schema_status(services.engine)
+    if settings.is_default_database and status.state in (
+        schema.SchemaState.EMPTY, schema.SchemaState.OLDER
+    ):
+        schema.upgrade(services.engine)
+        status = schema.schema_status(services.engine)
+    try:
+        check_schema(status)
+    except CliError as exc:
+        raise StartupError(str(exc).capitalize()) from None
+    ensure_site(services, settings.site_code, "Head office")
+    if not settings.is_default_database:
+        return False
+    with services.uow() as uow:
+        tickets = uow.session.scalar(select(func.count()).select_from(Ticket))
+        users = uow.session.scalar(select(func.count()).select_from(User))
+    return not tickets and not users
+
+
+def fill_demo(services: Services, progress: Any) -> Any:
+    from deskapp.services.demo import generate_demo
+
+    return generate_demo(services, progress=progress, **DEMO_SIZE)
 
 
 def run_gui(settings: Settings) -> int:
@@ -15,10 +81,35 @@ def run_gui(settings: Settings) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication
 
+    from deskapp.ui.banner import install_excepthook
+    from deskapp.ui.i18n import apply_language, chosen_language
+    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.startup import StartupFlow
+    from deskapp.ui.tasks import TaskRunner
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel(f"deskapp — {settings.database_url}")
-    label.resize(640, 200)
-    label.show()
-    return app.exec()
+    app.setOrganizationName("deskapp")
+    app.setApplicationName("deskapp")
+    apply_language(app, chosen_language())  # type: ignore[arg-type]
+    services = build_services(settings.database_url, site_code=settings.site_code)
+    runner = TaskRunner(app)
+    flow = StartupFlow(
+        services,
+        runner,
+        prepare=lambda: prepare_database(services, settings),
+        demo=(lambda progress: fill_demo(services, progress))
+        if settings.is_default_database else None,
+        make_window=lambda actor: MainWindow(services, actor, runner),
+    )
+    install_excepthook(lambda: getattr(flow.window, "banner", None))
+    exit_code = [0]
+    flow.failed.connect(lambda _msg: (exit_code.__setitem__(0, 1), app.quit()))
+    flow.cancelled.connect(app.quit)
+    flow.start()
+    code = app.exec()
+    runner.wait(10_000)
+    services.dispose()
+    return exit_code[0] or code

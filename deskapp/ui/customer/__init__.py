@@ -1,0 +1,1 @@
+"""The customer-history pane and its model."""

@@ -1,0 +1,1 @@
+"""The ticket view and its parts."""

@@ -1,0 +1,284 @@
+"""The ticket view (objectName ``ticketDetail``): header, conversation, status controls
+and composer. Loads and saves in background tasks; edits carry the version that was
+loaded, and a conflict says who changed the ticket and offers Reload — keeping what the
+agent typed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.models import utcnow
+from deskapp.models.enums import CHANNEL_INTERACTION, Channel, InteractionKind, Status
+from deskapp.services.dto import TicketDetail
+from deskapp.services.errors import DeskError, StaleUpdate
+from deskapp.services.facade import Services
+from deskapp.services.permissions import Actor
+from deskapp.ui.dialogs.canned_response_dialog import CannedResponseDialog
+from deskapp.ui.formatting import formatter
+from deskapp.ui.tasks import TaskRunner
+from deskapp.ui.ticket.composer import ComposeMode, Composer
+from deskapp.ui.ticket.header import TicketHeader
+from deskapp.ui.ticket.notice_bar import NoticeBar
+from deskapp.ui.ticket.status_controls import StatusControls
+from deskapp.ui.ticket.timeline import TimelineModel
+
+# A written reply goes out on the ticket's channel; phone and walk-in tickets get email.
+_REPLY_KIND = {**CHANNEL_INTERACTION, Channel.PHONE: InteractionKind.EMAIL,
+               Channel.WALK_IN: InteractionKind.EMAIL}
+
+
+class TicketDetailView(QWidget):
+    ticket_loaded = Signal(object)  # TicketDetail
+    ticket_changed = Signal(object)  # ticket id, after an edit made here
+    failed = Signal(object, object)  # exception, retry callable or None
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketDetail")
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._clock = clock
+        self._ticket_id: uuid.UUID | None = None
+        self.detail: TicketDetail | None = None
+        self._drafts: dict[uuid.UUID, str] = {}
+        self._key = f"ticket-detail-{id(self)}"
+        self._build()
+        self._connect_signals()
+
+    # -- building -----------------------------------------------------------
+    def _build(self) -> None:
+        self.placeholder = QLabel(self.tr("Select a ticket in the queue, or log a call (Ctrl+N)."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.header = TicketHeader(self)
+        self.status_controls = StatusControls(self)
+        self.conflict = NoticeBar("ticketConflict", self.tr("Reload"), self)
+        self.error = QLabel(self)
+        self.error.setObjectName("ticketError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QListView(self)
+        self.timeline.setObjectName("ticketTimeline")
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setWordWrap(True)
+        self.timeline.setSpacing(3)
+        self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
+        self.timeline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.timeline.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.composer = Composer(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.timeline)
+        split.addWidget(self.composer)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 6, 6, 6)
+        for widget in (self.header, self.status_controls, self.conflict, self.error):
+            layout.addWidget(widget)
+        layout.addWidget(split, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(30_000)
+
+    def _connect_signals(self) -> None:
+        self.composer.submitted.connect(self._on_composer_submitted)
+        self.composer.canned_requested.connect(self.pick_canned_response)
+        self.status_controls.status_requested.connect(self._on_status_controls_status_requested)
+        self.status_controls.csat_requested.connect(self._on_status_controls_csat_requested)
+        self.conflict.action_requested.connect(self._on_conflict_action_requested)
+        self._clock_timer.timeout.connect(self._on_clock_timer_timeout)
+
+    # -- public -------------------------------------------------------------
+    @property
+    def ticket_id(self) -> uuid.UUID | None:
+        return self._ticket_id
+
+    def load(self, ticket_id: uuid.UUID | None) -> None:
+        if ticket_id != self._ticket_id:
+            self._stash_draft()
+            self._ticket_id = ticket_id
+            self.conflict.hide()
+            self.error.hide()
+            self.composer.editor.setPlainText(self._drafts.pop(ticket_id, "") if ticket_id else "")
+        if ticket_id is None:
+            self.detail = None
+            self.stack.setCurrentWidget(self.placeholder)
+            self._clock_timer.stop()
+            return
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        ticket_id = self._ticket_id
+        if ticket_id is None:
+            return
+        self._runner.submit(
+            lambda: self._services.tickets.get(self._actor, ticket_id),
+            on_done=self._on_loaded,
+            on_error=lambda exc: self._on_load_failed(exc),
+            key=self._key,
+        )
+
+    def start_reply(self) -> None:
+        if self.detail is not None:
+            self.composer.start(ComposeMode.REPLY)
+
+    def start_note(self) -> None:
+        if self.detail is not None:
+            self.composer.start(ComposeMode.NOTE)
+
+    @Slot()
+    def pick_canned_response(self) -> CannedResponseDialog | None:
+        if self.detail is None:
+            return None
+        dialog = CannedResponseDialog(
+            self._services, self._actor, self._runner,
+            language=self.detail.customer.preferred_language, parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.response_chosen.connect(self.composer.insert_text)
+        dialog.open()
+        return dialog
+
+    # -- loading ------------------------------------------------------------
+    def _on_loaded(self, detail: TicketDetail) -> None:
+        if detail.ticket.id != self._ticket_id:
+            return
+        self.detail = detail
+        self.conflict.hide()
+        t = detail.ticket
+        self.header.show_ticket(detail, self._clock())
+        self.status_controls.show_ticket(t, self._actor.may_work_ticket(t.assignee_id, t.team_id))
+        self.timeline_model.set_interactions(detail.interactions)
+        self.timeline.scrollToBottom()
+        self.stack.setCurrentIndex(1)
+        self._clock_timer.start()
+        self.ticket_loaded.emit(detail)
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DeskError):
+            self._show_error(str(exc))
+        else:
+            self.failed.emit(exc, self.reload)
+
+    # -- editing ------------------------------------------------------------
+    @Slot(str, str)
+    def _on_composer_submitted(self, mode: str, text: str) -> None:
+        if self.detail is None:
+            return
+        ticket = self.detail.ticket
+        kind = {
+            ComposeMode.REPLY: _REPLY_KIND[ticket.channel],
+            ComposeMode.NOTE: InteractionKind.INTERNAL_NOTE,
+            ComposeMode.CALL: InteractionKind.CALL,
+        }[ComposeMode(mode)]
+        self.composer.set_busy(True)
+        self._run_edit(
+            lambda: self._services.tickets.add_interaction(self._actor, ticket.id, kind, text),
+            self._on_interaction_added,
+        )
+
+    def _on_interaction_added(self, _info: object) -> None:
+        self.composer.set_busy(False)
+        self.composer.clear()
+        self._after_edit()
+
+    @Slot(str, object)
+    def _on_status_controls_status_requested(self, status: str, csat: int | None) -> None:
+        if self.detail is None:
+            return
+        t = self.detail.ticket
+        self.status_controls.set_busy(True)
+        self._run_edit(
+            lambda: self._services.tickets.change_status(
+                self._actor, t.id, t.version, Status(status), csat=csat
+            ),
+            lambda _summary: self._after_edit(),
+        )
+
+    @Slot(int)
+    def _on_status_controls_csat_requested(self, score: int) -> None:
+        if self.detail is None:
+            return
+        t = self.detail.ticket
+        self.status_controls.set_busy(True)
+        self._run_edit(
+            lambda: self._services.tickets.set_csat(self._actor, t.id, t.version, score),
+            lambda _summary: self._after_edit(),
+        )
+
+    def _run_edit(self, fn: Callable[[], object], on_done: Callable[[object], None]) -> None:
+        self.error.hide()
+        self._runner.submit(fn, on_done=on_done, on_error=self._on_edit_failed)
+
+    def _after_edit(self) -> None:
+        self.status_controls.set_busy(False)
+        if self._ticket_id is not None:
+            self.ticket_changed.emit(self._ticket_id)
+        self.reload()
+
+    def _on_edit_failed(self, exc: BaseException) -> None:
+        self.composer.set_busy(False)
+        self.status_controls.set_busy(False)
+        if isinstance(exc, StaleUpdate):
+            who = exc.changed_by or self.tr("someone else")
+            when = formatter().datetime(exc.changed_at) if exc.changed_at else ""
+            self.conflict.show_message(
+                self.tr("%1 was changed by %2 (%3) after you opened it. Reload to see the "
+                        "change; what you typed is kept.")
+                .replace("%1", self.detail.ticket.reference if self.detail else "")
+                .replace("%2", who)
+                .replace("%3", when)
+            )
+        elif isinstance(exc, DeskError):
+            self._show_error(str(exc))
+        else:
+            self._show_error(self.tr("Not saved; what you typed is kept."))
+            self.failed.emit(exc, None)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _stash_draft(self) -> None:
+        if self._ticket_id is not None and self.composer.text().strip():
+            self._drafts[self._ticket_id] = self.composer.text()
+
+    @Slot()
+    def _on_conflict_action_requested(self) -> None:
+        self.reload()
+
+    @Slot()
+    def _on_clock_timer_timeout(self) -> None:
+        if self.detail is not None:
+            self.header.show_ticket(self.detail, self._clock())
