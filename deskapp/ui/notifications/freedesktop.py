@@ -80,13 +80,14 @@ class FreedesktopNotifier(Notifier):
         except OSError as exc:
             log.warning("desktop notification service went away: %s", exc)
             self._disconnect()
+            self._checked = None
             return False
         self._pending[serial] = info.ticket_id
         return True
 
     def close(self) -> None:
         self._disconnect()
-        self._checked = False
+        self._checked = None  # look again if used after a new login
 
     # -- connection -------------------------------------------------------------
     def _connect(self) -> bool:
@@ -146,7 +147,7 @@ class FreedesktopNotifier(Notifier):
             except (OSError, ValueError) as exc:
                 log.warning("lost the D-Bus session bus: %s", exc)
                 self._disconnect()
-                self._checked = False
+                self._checked = None
                 return
             self._dispatch(message)
 
