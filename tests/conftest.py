@@ -23,6 +23,9 @@ from tests.helpers.databases import (  # noqa: E402
 )
 from tests.helpers.staff import Desk, make_desk  # noqa: E402
 
+# app_dirs, memory_keyring, no_keyring: the app's files and secrets kept inside a test.
+pytest_plugins = ["tests.helpers.app_dirs"]
+
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

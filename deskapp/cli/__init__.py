@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from deskapp import __version__
-from deskapp.cli import database, users
+from deskapp.cli import database, profiles, users
 from deskapp.cli.context import CliContext, CliError
 
-COMMAND_MODULES = [database, users]
+COMMAND_MODULES = [database, users, profiles]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,8 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="database URL (sqlite:///FILE or postgresql://USER@HOST/DB); default: the "
-        "local SQLite file, or $DESKAPP_DATABASE_URL",
+        help="database URL (sqlite:///FILE or postgresql://USER@HOST/DB); default: "
+        "$DESKAPP_DATABASE_URL, else the active profile (`deskapp profile`), else the "
+        "local SQLite file",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

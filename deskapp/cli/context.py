@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from deskapp.config import Settings, load_settings
+from deskapp.config import Profile, Settings, load_settings
 from deskapp.models.database import normalize_url
 from deskapp.services import schema
 from deskapp.services.errors import DeskError
@@ -17,12 +18,40 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def describe_connection_error(exc: BaseException, url: str) -> str:
+def describe_connection_error(exc: BaseException, url: str | URL) -> str:
     """One line naming what failed, never the password."""
-    safe = normalize_url(url).render_as_string(hide_password=True)
+    from deskapp.services.connection_check import Problem, classify_error, describe_problem
+
+    parsed = normalize_url(url)
+    safe = parsed.render_as_string(hide_password=True)
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()
     first = detail[0] if detail else type(exc).__name__
+    if parsed.password:
+        first = first.replace(str(parsed.password), "***")
+    problem = classify_error(exc)
+    if problem is not Problem.UNKNOWN:
+        first = describe_problem(problem, parsed)
     return f"cannot open the database {safe}: {first}"
+
+
+def ask_password(profile: Profile) -> str | None:
+    """Ask for a shared profile's password on the terminal, once per run (kept in
+    memory only); None without a terminal."""
+    import getpass
+    import sys
+
+    from deskapp.credentials import NO_KEYRING_NOTE, default_store
+
+    if not sys.stdin.isatty():
+        return None
+    store = default_store()
+    if not store.persistent:
+        print(f"deskapp: {NO_KEYRING_NOTE}", file=sys.stderr)
+    password = getpass.getpass(f"Password for {profile.user}@{profile.host} ({profile.name}): ")
+    if not password:
+        return None
+    store.remember_for_session(profile.name, password)
+    return password
 
 
 class CliContext:
@@ -40,7 +69,7 @@ class CliContext:
         if self._services is None:
             url = self.settings.database_url
             try:
-                svc = build_services(url, site_code=self.settings.site_code)
+                svc = self._open(self.settings.connect_url())
                 status = schema.schema_status(svc.engine)
                 if upgrade or (
                     self.settings.is_default_database
@@ -54,6 +83,27 @@ class CliContext:
             ensure_site(svc, self.settings.site_code, "Head office")
             self._services = svc
         return self._services
+
+    def _open(self, connect_url: URL) -> Services:
+        """Services on ``connect_url``; a shared profile without a stored password is
+        asked for one on the terminal when the server wants it."""
+        svc = build_services(connect_url, site_code=self.settings.site_code)
+        profile = self.settings.profile
+        if profile is None or not profile.is_postgresql or connect_url.password:
+            return svc
+        try:
+            with svc.engine.connect():
+                return svc
+        except (OperationalError, DBAPIError) as exc:
+            from deskapp.services.connection_check import Problem, classify_error
+
+            svc.dispose()
+            if classify_error(exc) not in (Problem.PASSWORD_REQUIRED, Problem.AUTH_FAILED):
+                raise
+            password = ask_password(profile)
+            if password is None:
+                raise
+            return build_services(profile.url(password), site_code=self.settings.site_code)
 
     def close(self) -> None:
         if self._services is not None:

@@ -28,7 +28,7 @@ def _status(args: argparse.Namespace, ctx: CliContext) -> int:
     from deskapp.cli.context import CliError, describe_connection_error
     from deskapp.models.database import make_engine
 
-    engine = make_engine(ctx.settings.database_url)
+    engine = make_engine(ctx.settings.connect_url())
     try:
         status = schema.schema_status(engine)
     except Exception as exc:
