@@ -54,7 +54,7 @@ from deskapp.services.ticket_moves import (
     check_version,
     existing_team,
     load_ticket,
-    stale,
+    stale_guard,
 )
 from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -531,13 +531,14 @@ class EscalationService:
                 if user is None or not user.active or user.deleted_at is not None:
                     back_to = None
             now = self._now()
-            esc = apply_escalation(
-                s, t, kind=origin.kind, reason="Returned to tier 1", now=now,
-                by_user_id=actor.user_id, by_name=actor.display_name, note=note,
-                to_team_id=origin.from_team_id, to_user_id=back_to, to_level=0,
-                is_deescalation=True,
-            )
-            return self._commit_outcome(uow, actor, t, esc)
+            with stale_guard(s, t.id):
+                esc = apply_escalation(
+                    s, t, kind=origin.kind, reason="Returned to tier 1", now=now,
+                    by_user_id=actor.user_id, by_name=actor.display_name, note=note,
+                    to_team_id=origin.from_team_id, to_user_id=back_to, to_level=0,
+                    is_deescalation=True,
+                )
+                return self._commit_outcome(uow, actor, t, esc)
 
     def _escalate(
         self,
@@ -561,24 +562,22 @@ class EscalationService:
                     f"{t.reference} is {t.status.value}; reopen it before escalating.")
             label = _reason_label(s, reason)
             where = target(s, t)
-            esc = apply_escalation(
-                s, t, kind=kind, reason=label, now=self._now(),
-                by_user_id=actor.user_id, by_name=actor.display_name, note=note,
-                keep_informed=bool(keep_informed), **where,
-            )
-            return self._commit_outcome(uow, actor, t, esc)
+            with stale_guard(s, t.id):
+                esc = apply_escalation(
+                    s, t, kind=kind, reason=label, now=self._now(),
+                    by_user_id=actor.user_id, by_name=actor.display_name, note=note,
+                    keep_informed=bool(keep_informed), **where,
+                )
+                return self._commit_outcome(uow, actor, t, esc)
 
     def _commit_outcome(self, uow: UnitOfWork, actor: Actor, t: Ticket, esc: Escalation
                         ) -> EscalationOutcome:
         s = uow.session
-        try:
+        with stale_guard(s, t.id):
             s.flush()
             info = _infos(s, actor, [esc])[0]
             (summary,) = ticket_summaries(s, select(Ticket).where(Ticket.id == t.id))
             uow.commit()
-        except StaleDataError:
-            s.rollback()
-            raise stale(s, t.id) from None
         return EscalationOutcome(info, summary)
 
     # -- acknowledging ------------------------------------------------------

@@ -9,9 +9,12 @@ every service reports a stale ticket the same way: "changed by X at T".
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Assignment, Interaction, Team, Ticket, User
 from deskapp.models.enums import Direction, InteractionKind, NotificationKind
@@ -41,6 +44,17 @@ def stale(s: Session, ticket_id: uuid.UUID) -> StaleUpdate:
     if t is None:
         return StaleUpdate("The ticket", None, None, -1)
     return stale_error(s, t)
+
+
+@contextmanager
+def stale_guard(s: Session, ticket_id: uuid.UUID) -> Iterator[None]:
+    """Turn a lost optimistic-locking race (the UPDATE ... WHERE version = n found no
+    row, at any flush, autoflush included) into a StaleUpdate naming who won."""
+    try:
+        yield
+    except StaleDataError:
+        s.rollback()
+        raise stale(s, ticket_id) from None
 
 
 def stale_error(s: Session, t: Ticket) -> StaleUpdate:

@@ -49,6 +49,7 @@ from deskapp.services.ticket_moves import (
     record_move,
     stale,
     stale_error,
+    stale_guard,
 )
 from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -434,7 +435,8 @@ class TicketService:
             _check_version(s, t, expected_version)
             new_team = t.team_id if team_id is ... else team_id
             assert new_team is None or isinstance(new_team, uuid.UUID)
-            move_ticket(s, actor, t, assignee_id, new_team, reason=reason, now=self._now())
+            with stale_guard(s, t.id):  # notify() may autoflush the losing UPDATE
+                move_ticket(s, actor, t, assignee_id, new_team, reason=reason, now=self._now())
             return self._commit_summary(uow, t)
 
     # -- helpers ------------------------------------------------------------

@@ -16,7 +16,6 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Team, Ticket, User, utcnow
 from deskapp.models.enums import OPEN_STATUSES, Presence, Role
@@ -35,7 +34,7 @@ from deskapp.services.ticket_moves import (
     check_version,
     existing_team,
     load_ticket,
-    stale,
+    stale_guard,
 )
 from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.tickets import move_ticket
@@ -90,6 +89,7 @@ class MoveResult:
     problem: str  # "" when moved; else "stale", "permission", "not_found" or "invalid"
     message: str
     new_version: int | None = None
+    changed: bool = False  # False for a ticket that was already where it was sent
 
 
 @dataclass(frozen=True)
@@ -279,17 +279,14 @@ class WorkloadService:
                 reference = t.reference
                 check_version(s, t, ref.expected_version)
                 team = to_team_id if to_team_id is not None else t.team_id
-                moved = move_ticket(s, actor, t, to_user_id, team, reason=reason,
-                                    now=self._now())
-                try:
+                with stale_guard(s, ref.ticket_id):
+                    moved = move_ticket(s, actor, t, to_user_id, team, reason=reason,
+                                        now=self._now())
                     s.flush()
                     version = t.version
                     uow.commit()
-                except StaleDataError:
-                    s.rollback()
-                    raise stale(s, ref.ticket_id) from None
             message = f"{reference} moved." if moved else f"{reference} was already there."
-            return MoveResult(ref.ticket_id, reference, True, "", message, version), None
+            return MoveResult(ref.ticket_id, reference, True, "", message, version, moved), None
         except StaleUpdate as exc:
             return MoveResult(ref.ticket_id, reference, False, "stale", str(exc),
                               exc.current_version), exc
