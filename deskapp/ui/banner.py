@@ -19,14 +19,15 @@ log = logging.getLogger(__name__)
 
 def describe_failure(exc: BaseException) -> str:
     """One sentence for a person: the service's own message, or what kind of failure."""
-    tr = QCoreApplication.translate
     if isinstance(exc, DeskError):
         return str(exc)
     if isinstance(exc, OperationalError | DBAPIError):
         lines = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
         detail = lines[0] if lines else type(exc).__name__
-        return tr("FailureBanner", "The database cannot be reached: %1").replace("%1", detail)
-    return tr("FailureBanner", "Something went wrong: %1").replace(
+        return QCoreApplication.translate(
+            "FailureBanner", "The database cannot be reached: %1"
+        ).replace("%1", detail)
+    return QCoreApplication.translate("FailureBanner", "Something went wrong: %1").replace(
         "%1", str(exc) or type(exc).__name__
     )
 

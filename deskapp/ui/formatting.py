@@ -65,17 +65,20 @@ class Formatter:
         hours, rest = divmod(rest, 3_600)
         minutes = rest // 60
         n = self.locale.toString
-        tr = QCoreApplication.translate
         if days:
-            text = tr("Formatter", "%1d %2h").replace("%1", n(days)).replace("%2", n(hours))
+            text = (
+                QCoreApplication.translate("Formatter", "%1d %2h")
+                .replace("%1", n(days))
+                .replace("%2", n(hours))
+            )
         elif hours:
             text = (
-                tr("Formatter", "%1h %2m")
+                QCoreApplication.translate("Formatter", "%1h %2m")
                 .replace("%1", n(hours))
                 .replace("%2", self.locale.toString(minutes).rjust(2, self.locale.zeroDigit()))
             )
         else:
-            text = tr("Formatter", "%1m").replace("%1", n(minutes))
+            text = QCoreApplication.translate("Formatter", "%1m").replace("%1", n(minutes))
         return sign + text
 
 
