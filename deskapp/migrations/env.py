@@ -7,6 +7,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
+from deskapp.migrations.unmodelled import include_object
 from deskapp.models import Base
 from deskapp.models.database import make_engine
 
@@ -29,6 +30,7 @@ def _configure(connection: Any) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=render_item,
         compare_type=True,
+        include_object=include_object,
     )
 
 

@@ -43,6 +43,12 @@ class Ticket(MutableMixin, Base):
         Index("ix_tickets_assignee_status", "assignee_id", "status", "created_at"),
         Index("ix_tickets_team_status", "team_id", "status", "created_at"),
         Index("ix_tickets_customer_created", "customer_id", "created_at"),
+        # Sort orders of the queue (services.queue); the search index is
+        # dialect-specific and lives in migration 0003 only.
+        Index("ix_tickets_q_created", "created_at", "id"),
+        Index("ix_tickets_q_updated", "updated_at", "id"),
+        Index("ix_tickets_q_priority", "priority_rank", "id"),
+        Index("ix_tickets_q_subject", "subject", "id"),
     )
 
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
@@ -81,6 +87,9 @@ class Ticket(MutableMixin, Base):
     # Set when resolved: solved within the customer's first contact.
     first_contact_resolution: Mapped[bool | None] = mapped_column(Boolean)
     csat: Mapped[int | None] = mapped_column(Integer)
+    # Full-text search document (services.search): normalised words of the number,
+    # subject, description, interactions and customer. Deferred: only search reads it.
+    search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
 

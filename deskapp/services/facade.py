@@ -17,6 +17,7 @@ from deskapp.services.canned import CannedResponseService
 from deskapp.services.customers import CustomerService
 from deskapp.services.escalations import EscalationService
 from deskapp.services.notifications import NotificationService
+from deskapp.services.queue import QueueService
 from deskapp.services.staff import StaffService
 from deskapp.services.tickets import SlaHook, TicketService
 from deskapp.services.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
@@ -31,6 +32,7 @@ class Services:
     customers: CustomerService
     tickets: TicketService
     notifications: NotificationService
+    queue: QueueService
     canned: CannedResponseService
     escalations: EscalationService
     approvals: ApprovalService
@@ -65,6 +67,7 @@ def build_services(
         customers=CustomerService(uow),
         tickets=TicketService(uow, site_code=site_code, sla=sla, clock=clock),
         notifications=NotificationService(uow),
+        queue=QueueService(uow, clock=clock),
         canned=CannedResponseService(uow),
         escalations=EscalationService(uow, clock=clock),
         approvals=ApprovalService(uow, clock=clock),

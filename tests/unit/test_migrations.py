@@ -6,6 +6,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from deskapp.migrations.unmodelled import include_object
 from deskapp.models import Base
 from deskapp.models.database import make_engine
 from deskapp.services import schema
@@ -19,7 +20,8 @@ def _differences(url: str) -> list:
         schema.upgrade(engine)
         assert schema.schema_status(engine).state is schema.SchemaState.CURRENT
         with engine.connect() as conn:
-            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_object": include_object}
+            ctx = MigrationContext.configure(conn, opts=opts)
             return compare_metadata(ctx, Base.metadata)
     finally:
         engine.dispose()

@@ -1,0 +1,676 @@
+"""The ticket queue: views, filters, full-text search and keyset pages, all in SQL.
+
+A queue over a million tickets is never loaded whole. The UI asks for
+
+* ``count(actor, q)`` — how many rows the view holds (the scroll bar's length);
+* ``page(actor, q, after=key)`` — the rows after a row it already has (scrolling down);
+* ``page_before(actor, q, before=key)`` — the rows before one (scrolling up; with
+  ``before=None`` the last rows, i.e. "jump to the end");
+* ``rows_at(actor, q, offset, total=...)`` — rows at a position it has no neighbour
+  for (dragging the scroll bar); read from whichever end is nearer, so the database
+  never skips more than half the view.
+
+Every order is total: (sort key, id), and the sort keys are never NULL (NULLs are
+coalesced to a value that sorts last), so keyset comparisons are plain row-value
+comparisons that an index on (key, id) answers.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+from sqlalchemy.orm import Session, aliased
+
+from deskapp.models import Customer, Escalation, SavedView, Team, Ticket, User, utcnow
+from deskapp.models.enums import OPEN_STATUSES, Channel, Priority, Segment, Status
+from deskapp.models.types import UTCDateTime
+from deskapp.services import search, validation
+from deskapp.services.errors import NotFound, ValidationFailed
+from deskapp.services.permissions import Actor, Permission
+from deskapp.services.unit_of_work import UnitOfWorkFactory
+
+PAGE_SIZE = 100
+MAX_LIMIT = 1000
+BREACHING_WINDOW = timedelta(hours=2)
+RECENTLY_RESOLVED = timedelta(days=7)
+WARNING_SHARE = 0.75  # warning once this share of the target has elapsed
+
+# Sorts after every real due time: tickets without an SLA go last.
+NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+class View(enum.StrEnum):
+    MY_OPEN = "my_open"
+    MY_TEAM = "my_team"
+    UNASSIGNED = "unassigned"
+    BREACHING_SOON = "breaching_soon"
+    WAITING_ON_CUSTOMER = "waiting_on_customer"
+    ALL_OPEN = "all_open"
+    RECENTLY_RESOLVED = "recently_resolved"
+    CUSTOM = "custom"  # only the filter applies (a saved view, or an ad-hoc filter)
+
+
+BUILT_IN_VIEWS: tuple[View, ...] = tuple(v for v in View if v is not View.CUSTOM)
+
+
+class Sort(enum.StrEnum):
+    NUMBER = "number"
+    SUBJECT = "subject"
+    CUSTOMER = "customer"
+    PRIORITY = "priority"
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    TEAM = "team"
+    CHANNEL = "channel"
+    CREATED = "created"
+    SLA = "sla"
+    UPDATED = "updated"
+
+
+class Stage(enum.StrEnum):
+    NONE = "none"  # no SLA clock running (no policy, or resolved)
+    ON_TRACK = "on_track"
+    WARNING = "warning"
+    BREACHED = "breached"
+    PAUSED = "paused"
+
+
+# Default order per view: what a person working that view wants first.
+DEFAULT_SORT: dict[View, tuple[Sort, bool]] = {
+    View.MY_OPEN: (Sort.SLA, False),
+    View.MY_TEAM: (Sort.SLA, False),
+    View.UNASSIGNED: (Sort.CREATED, False),
+    View.BREACHING_SOON: (Sort.SLA, False),
+    View.WAITING_ON_CUSTOMER: (Sort.UPDATED, False),
+    View.ALL_OPEN: (Sort.CREATED, True),
+    View.RECENTLY_RESOLVED: (Sort.CREATED, True),
+    View.CUSTOM: (Sort.CREATED, True),
+}
+
+UNASSIGNED = "unassigned"  # in QueueFilter.assignee_ids: tickets with no assignee
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """Criteria a person can combine (and save as a custom view). Empty means any."""
+
+    statuses: tuple[Status, ...] = ()
+    priorities: tuple[Priority, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    team_ids: tuple[uuid.UUID, ...] = ()
+    # User ids, or UNASSIGNED for the pool.
+    assignee_ids: tuple[uuid.UUID | str, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == QueueFilter()
+
+    def to_criteria(self) -> dict[str, Any]:
+        """JSON-friendly form stored in SavedView.criteria."""
+        out: dict[str, Any] = {}
+        for name in ("statuses", "priorities", "channels", "segments"):
+            values = getattr(self, name)
+            if values:
+                out[name] = [v.value for v in values]
+        if self.team_ids:
+            out["team_ids"] = [str(t) for t in self.team_ids]
+        if self.assignee_ids:
+            out["assignee_ids"] = [str(a) for a in self.assignee_ids]
+        if self.text:
+            out["text"] = self.text
+        return out
+
+    @classmethod
+    def from_criteria(cls, criteria: dict[str, Any]) -> QueueFilter:
+        """Read stored criteria back, ignoring values this version does not know."""
+
+        def enums(name: str, enum_cls: type[enum.Enum]) -> tuple:
+            found = []
+            for raw in criteria.get(name) or ():
+                try:
+                    found.append(enum_cls(raw))
+                except ValueError:
+                    continue
+            return tuple(found)
+
+        def ids(name: str, allow_unassigned: bool = False) -> tuple:
+            found: list[uuid.UUID | str] = []
+            for raw in criteria.get(name) or ():
+                if allow_unassigned and raw == UNASSIGNED:
+                    found.append(UNASSIGNED)
+                    continue
+                try:
+                    found.append(uuid.UUID(str(raw)))
+                except ValueError:
+                    continue
+            return tuple(found)
+
+        return cls(
+            statuses=enums("statuses", Status),
+            priorities=enums("priorities", Priority),
+            channels=enums("channels", Channel),
+            team_ids=ids("team_ids"),
+            assignee_ids=ids("assignee_ids", allow_unassigned=True),
+            segments=enums("segments", Segment),
+            text=str(criteria.get("text") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class QueueQuery:
+    """What the queue shows: a view, extra filters, a search and an order."""
+
+    view: View = View.ALL_OPEN
+    filter: QueueFilter = field(default_factory=QueueFilter)
+    search: str = ""
+    sort: Sort | None = None  # None: the view's default order
+    descending: bool = False
+
+    @property
+    def order(self) -> tuple[Sort, bool]:
+        if self.sort is None:
+            return DEFAULT_SORT[self.view]
+        return self.sort, self.descending
+
+    def sorted_by(self, sort: Sort, descending: bool) -> QueueQuery:
+        return replace(self, sort=sort, descending=descending)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: uuid.UUID
+    reference: str
+    subject: str
+    customer_id: uuid.UUID
+    customer_name: str
+    priority: Priority
+    status: Status
+    assignee_id: uuid.UUID | None
+    assignee_name: str | None
+    team_id: uuid.UUID | None
+    team_name: str | None
+    channel: Channel
+    created_at: datetime
+    updated_at: datetime
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    sla_paused_since: datetime | None
+    escalation_level: int
+    escalated_to_me: bool  # an escalation to the viewer not yet acknowledged
+    version: int
+    # Position in the query's order: (sort value, id); pass back as after/before.
+    key: tuple[Any, uuid.UUID]
+
+    @property
+    def running_due(self) -> datetime | None:
+        """The clock that matters now: first response until responded, then resolution."""
+        if self.status in (Status.RESOLVED, Status.CLOSED):
+            return None
+        if self.first_response_at is None and self.first_response_due is not None:
+            return self.first_response_due
+        return self.resolution_due
+
+    def sla(self, now: datetime) -> SlaState:
+        return sla_state(self, now)
+
+
+@dataclass(frozen=True)
+class SlaState:
+    stage: Stage
+    due: datetime | None
+    remaining: timedelta | None  # negative once breached; frozen while paused
+
+
+def sla_state(row: QueueRow, now: datetime) -> SlaState:
+    """Stage of the running clock, simply from due times and created_at.
+
+    While paused, the remaining time is what was left when the clock stopped
+    (the SLA engine moves the due time on when it resumes)."""
+    due = row.running_due
+    if due is None:
+        return SlaState(Stage.NONE, None, None)
+    if row.sla_paused_since is not None:
+        return SlaState(Stage.PAUSED, due, due - row.sla_paused_since)
+    remaining = due - now
+    if remaining <= timedelta(0):
+        return SlaState(Stage.BREACHED, due, remaining)
+    target = due - row.created_at
+    elapsed = now - row.created_at
+    if target > timedelta(0) and elapsed >= target * WARNING_SHARE:
+        return SlaState(Stage.WARNING, due, remaining)
+    return SlaState(Stage.ON_TRACK, due, remaining)
+
+
+@dataclass(frozen=True)
+class SavedViewInfo:
+    id: uuid.UUID
+    name: str
+    filter: QueueFilter
+    version: int
+
+
+_Assignee = aliased(User, name="assignee")
+
+
+def running_due_expr() -> ColumnElement:
+    """SQL twin of QueueRow.running_due, NULLs replaced by NO_DUE so it can be a keyset key."""
+    due = case(
+        (Ticket.status.in_([Status.RESOLVED, Status.CLOSED]), None),
+        (
+            and_(Ticket.first_response_at.is_(None), Ticket.first_response_due.is_not(None)),
+            Ticket.first_response_due,
+        ),
+        else_=Ticket.resolution_due,
+    )
+    return func.coalesce(due, literal(NO_DUE, UTCDateTime()), type_=UTCDateTime())
+
+
+def _sort_expr(sort: Sort) -> ColumnElement:
+    match sort:
+        case Sort.NUMBER:
+            return Ticket.reference
+        case Sort.SUBJECT:
+            return Ticket.subject
+        case Sort.CUSTOMER:
+            return Customer.name
+        case Sort.PRIORITY:
+            return Ticket.priority_rank
+        case Sort.STATUS:
+            return Ticket.status
+        case Sort.ASSIGNEE:
+            return func.coalesce(_Assignee.display_name, "", type_=User.display_name.type)
+        case Sort.TEAM:
+            return func.coalesce(Team.name, "", type_=Team.name.type)
+        case Sort.CHANNEL:
+            return Ticket.channel
+        case Sort.CREATED:
+            return Ticket.created_at
+        case Sort.SLA:
+            return running_due_expr()
+        case Sort.UPDATED:
+            return Ticket.updated_at
+    raise ValueError(sort)
+
+
+def _needs_customer(q: QueueQuery) -> bool:
+    return bool(q.filter.segments) or q.order[0] is Sort.CUSTOMER
+
+
+class QueueService:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Any = utcnow,
+    ) -> None:
+        self._uow = uow_factory
+        self._now = clock
+        search.install_maintenance()
+
+    # -- reading ------------------------------------------------------------
+    def count(self, actor: Actor, q: QueueQuery) -> int:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._uow() as uow:
+            s = uow.session
+            stmt = select(func.count()).select_from(Ticket)
+            if _needs_customer(q):
+                stmt = stmt.join(Customer, Customer.id == Ticket.customer_id)
+            stmt = stmt.where(*self._conditions(s, actor, q))
+            return int(s.scalar(stmt) or 0)
+
+    def page(
+        self,
+        actor: Actor,
+        q: QueueQuery,
+        after: tuple[Any, uuid.UUID] | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> list[QueueRow]:
+        """Up to ``limit`` rows following ``after`` (from the start when None)."""
+        return self._fetch(actor, q, anchor=after, backwards=False, offset=0, limit=limit)
+
+    def page_before(
+        self,
+        actor: Actor,
+        q: QueueQuery,
+        before: tuple[Any, uuid.UUID] | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> list[QueueRow]:
+        """Up to ``limit`` rows just before ``before`` (the last rows when None), in order."""
+        return self._fetch(actor, q, anchor=before, backwards=True, offset=0, limit=limit)
+
+    def rows_at(
+        self,
+        actor: Actor,
+        q: QueueQuery,
+        offset: int,
+        limit: int = PAGE_SIZE,
+        total: int | None = None,
+    ) -> list[QueueRow]:
+        """Rows ``offset .. offset+limit-1`` of the view. Given the view's ``total``, rows
+        in its second half are read backwards from the end, so no read skips more than
+        half the view."""
+        if offset < 0 or limit < 0:
+            raise ValidationFailed("A page starts at row 0 or later.")
+        if total is not None and offset > total // 2:
+            end = min(offset + limit, total)
+            from_end = total - end
+            return self._fetch(
+                actor, q, anchor=None, backwards=True, offset=from_end, limit=end - offset
+            )
+        return self._fetch(actor, q, anchor=None, backwards=False, offset=offset, limit=limit)
+
+    def position_of(self, actor: Actor, q: QueueQuery, ticket_id: uuid.UUID) -> int | None:
+        """Row number of a ticket in the view (to keep it selected on refresh), or None."""
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._uow() as uow:
+            s = uow.session
+            sort, descending = q.order
+            key = _sort_expr(sort)
+            base = self._select(s, actor, q, key.label("k"), Ticket.id)
+            row = s.execute(base.where(Ticket.id == ticket_id)).one_or_none()
+            if row is None:
+                return None
+            k = bindparam("k0", row.k, type_=key.type)
+            tid = bindparam("id0", row.id, type_=Ticket.id.type)
+            if descending:
+                before = tuple_(key, Ticket.id) > tuple_(k, tid)
+            else:
+                before = tuple_(key, Ticket.id) < tuple_(k, tid)
+            stmt = select(func.count()).select_from(Ticket)
+            stmt = self._joins(stmt, q, sort)
+            stmt = stmt.where(*self._conditions(s, actor, q), before)
+            return int(s.scalar(stmt) or 0)
+
+    def _fetch(
+        self,
+        actor: Actor,
+        q: QueueQuery,
+        *,
+        anchor: tuple[Any, uuid.UUID] | None,
+        backwards: bool,
+        offset: int,
+        limit: int,
+    ) -> list[QueueRow]:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        if not 0 <= limit <= MAX_LIMIT:
+            raise ValidationFailed(f"A page holds 0 to {MAX_LIMIT} rows.")
+        if limit == 0:
+            return []
+        sort, descending = q.order
+        key = _sort_expr(sort)
+        # Reading backwards is reading the reversed order forwards.
+        down = descending != backwards
+        with self._uow() as uow:
+            s = uow.session
+            stmt = self._select(s, actor, q, *self._row_columns(actor, key))
+            if anchor is not None:
+                k = bindparam("k0", anchor[0], type_=key.type)
+                tid = bindparam("id0", anchor[1], type_=Ticket.id.type)
+                if down:
+                    stmt = stmt.where(tuple_(key, Ticket.id) < tuple_(k, tid))
+                else:
+                    stmt = stmt.where(tuple_(key, Ticket.id) > tuple_(k, tid))
+            if down:
+                stmt = stmt.order_by(key.desc(), Ticket.id.desc())
+            else:
+                stmt = stmt.order_by(key.asc(), Ticket.id.asc())
+            stmt = stmt.limit(limit)
+            if offset:
+                stmt = stmt.offset(offset)
+            rows = [_to_row(r) for r in s.execute(stmt)]
+        if backwards:
+            rows.reverse()
+        return rows
+
+    def sql_for_page(self, actor: Actor, q: QueueQuery, backwards: bool = False) -> Select:
+        """The bare statement behind the first (or last) page: for benchmarks to time."""
+        sort, descending = q.order
+        key = _sort_expr(sort)
+        down = descending != backwards
+        with self._uow() as uow:
+            stmt = self._select(uow.session, actor, q, *self._row_columns(actor, key))
+        order = (key.desc(), Ticket.id.desc()) if down else (key.asc(), Ticket.id.asc())
+        return stmt.order_by(*order)
+
+    # -- building SQL -------------------------------------------------------
+    def _row_columns(self, actor: Actor, key: ColumnElement) -> list[ColumnElement]:
+        if actor.user_id is not None:
+            to_me = exists().where(
+                Escalation.ticket_id == Ticket.id,
+                Escalation.to_user_id == actor.user_id,
+                Escalation.acknowledged_at.is_(None),
+            )
+        else:
+            to_me = false()
+        return [
+            Ticket.id,
+            Ticket.reference,
+            Ticket.subject,
+            Ticket.customer_id,
+            Customer.name.label("customer_name"),
+            Ticket.priority,
+            Ticket.status,
+            Ticket.assignee_id,
+            _Assignee.display_name.label("assignee_name"),
+            Ticket.team_id,
+            Team.name.label("team_name"),
+            Ticket.channel,
+            Ticket.created_at,
+            Ticket.updated_at,
+            Ticket.first_response_due,
+            Ticket.resolution_due,
+            Ticket.first_response_at,
+            Ticket.resolved_at,
+            Ticket.sla_paused_since,
+            Ticket.escalation_level,
+            to_me.label("escalated_to_me"),
+            Ticket.version,
+            key.label("sort_key"),
+        ]
+
+    def _select(self, s: Session, actor: Actor, q: QueueQuery, *columns: Any) -> Select:
+        stmt = (
+            select(*columns)
+            .select_from(Ticket)
+            .join(Customer, Customer.id == Ticket.customer_id)
+            .outerjoin(_Assignee, _Assignee.id == Ticket.assignee_id)
+            .outerjoin(Team, Team.id == Ticket.team_id)
+        )
+        return stmt.where(*self._conditions(s, actor, q))
+
+    def _joins(self, stmt: Select, q: QueueQuery, sort: Sort) -> Select:
+        if _needs_customer(q):
+            stmt = stmt.join(Customer, Customer.id == Ticket.customer_id)
+        if sort is Sort.ASSIGNEE:
+            stmt = stmt.outerjoin(_Assignee, _Assignee.id == Ticket.assignee_id)
+        if sort is Sort.TEAM:
+            stmt = stmt.outerjoin(Team, Team.id == Ticket.team_id)
+        return stmt
+
+    def _conditions(self, s: Session, actor: Actor, q: QueueQuery) -> list[ColumnElement]:
+        now = self._now()
+        conds: list[ColumnElement] = [Ticket.deleted_at.is_(None)]
+        conds.extend(view_conditions(q.view, actor, now))
+        f = q.filter
+        if f.statuses:
+            conds.append(Ticket.status.in_(f.statuses))
+        if f.priorities:
+            conds.append(Ticket.priority.in_(f.priorities))
+        if f.channels:
+            conds.append(Ticket.channel.in_(f.channels))
+        if f.team_ids:
+            conds.append(Ticket.team_id.in_(f.team_ids))
+        if f.assignee_ids:
+            users = [a for a in f.assignee_ids if isinstance(a, uuid.UUID)]
+            parts: list[ColumnElement] = []
+            if users:
+                parts.append(Ticket.assignee_id.in_(users))
+            if UNASSIGNED in f.assignee_ids:
+                parts.append(Ticket.assignee_id.is_(None))
+            conds.append(or_(*parts) if parts else false())
+        if f.segments:
+            conds.append(Customer.segment.in_(f.segments))
+        dialect = s.get_bind().dialect.name
+        for text in (f.text, q.search):
+            match = search.match_condition(dialect, text)
+            if match is not None:
+                conds.append(match)
+        return conds
+
+    # -- saved views --------------------------------------------------------
+    def saved_views(self, actor: Actor) -> list[SavedViewInfo]:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        if actor.user_id is None:
+            return []
+        with self._uow() as uow:
+            rows = uow.session.scalars(
+                select(SavedView)
+                .where(SavedView.owner_id == actor.user_id, SavedView.deleted_at.is_(None))
+                .order_by(SavedView.name)
+            )
+            return [_view_info(v) for v in rows]
+
+    def save_view(self, actor: Actor, name: str, view_filter: QueueFilter) -> SavedViewInfo:
+        """Save (or overwrite) the actor's custom view called ``name``."""
+        actor.require(Permission.VIEW_CUSTOMERS)
+        if actor.user_id is None:
+            raise ValidationFailed("Only a signed-in person can save views.")
+        name = validation.line(name, "View name", 80)
+        if view_filter.is_empty:
+            raise ValidationFailed("Choose at least one filter to save as a view.", "filter")
+        with self._uow() as uow:
+            s = uow.session
+            existing = s.scalar(
+                select(SavedView).where(SavedView.owner_id == actor.user_id, SavedView.name == name)
+            )
+            if existing is None:
+                existing = SavedView(owner_id=actor.user_id, name=name)
+                s.add(existing)
+            existing.criteria = view_filter.to_criteria()
+            existing.deleted_at = None
+            s.flush()
+            info = _view_info(existing)
+            uow.commit()
+            return info
+
+    def delete_view(self, actor: Actor, view_id: uuid.UUID) -> None:
+        actor.require(Permission.VIEW_CUSTOMERS)
+        with self._uow() as uow:
+            s = uow.session
+            v = s.get(SavedView, view_id)
+            if v is None or v.deleted_at is not None or v.owner_id != actor.user_id:
+                raise NotFound("That view does not exist (any more).")
+            v.deleted_at = self._now()
+            uow.commit()
+
+
+def view_conditions(view: View, actor: Actor, now: datetime) -> list[ColumnElement]:
+    """The built-in views, relative to the person looking."""
+    is_open = Ticket.status.in_(OPEN_STATUSES)
+    match view:
+        case View.MY_OPEN:
+            if actor.user_id is None:
+                return [false()]
+            return [is_open, Ticket.assignee_id == actor.user_id]
+        case View.MY_TEAM:
+            if not actor.team_ids:
+                return [false()]
+            return [is_open, Ticket.team_id.in_(sorted(actor.team_ids))]
+        case View.UNASSIGNED:
+            return [is_open, Ticket.assignee_id.is_(None)]
+        case View.BREACHING_SOON:
+            horizon = bindparam("horizon", now + BREACHING_WINDOW, type_=UTCDateTime())
+            return [
+                is_open,
+                Ticket.sla_paused_since.is_(None),
+                running_due_expr() <= horizon,
+            ]
+        case View.WAITING_ON_CUSTOMER:
+            return [Ticket.status == Status.PENDING_CUSTOMER]
+        case View.ALL_OPEN:
+            return [is_open]
+        case View.RECENTLY_RESOLVED:
+            since = bindparam("since", now - RECENTLY_RESOLVED, type_=UTCDateTime())
+            return [
+                Ticket.status.in_([Status.RESOLVED, Status.CLOSED]),
+                Ticket.resolved_at >= since,
+            ]
+        case View.CUSTOM:
+            return [true()]
+    raise ValueError(view)
+
+
+def _to_row(r: Any) -> QueueRow:
+    return QueueRow(
+        id=r.id,
+        reference=r.reference,
+        subject=r.subject,
+        customer_id=r.customer_id,
+        customer_name=r.customer_name,
+        priority=r.priority,
+        status=r.status,
+        assignee_id=r.assignee_id,
+        assignee_name=r.assignee_name,
+        team_id=r.team_id,
+        team_name=r.team_name,
+        channel=r.channel,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+        first_response_due=r.first_response_due,
+        resolution_due=r.resolution_due,
+        first_response_at=r.first_response_at,
+        resolved_at=r.resolved_at,
+        sla_paused_since=r.sla_paused_since,
+        escalation_level=r.escalation_level,
+        escalated_to_me=bool(r.escalated_to_me),
+        version=r.version,
+        key=(r.sort_key, r.id),
+    )
+
+
+def _view_info(v: SavedView) -> SavedViewInfo:
+    return SavedViewInfo(
+        id=v.id, name=v.name, filter=QueueFilter.from_criteria(v.criteria or {}), version=v.version
+    )
+
+
+def ids_of(rows: Iterable[QueueRow]) -> list[uuid.UUID]:
+    return [r.id for r in rows]
+
+
+__all__: Sequence[str] = [
+    "BUILT_IN_VIEWS",
+    "QueueFilter",
+    "QueueQuery",
+    "QueueRow",
+    "QueueService",
+    "SavedViewInfo",
+    "SlaState",
+    "Sort",
+    "Stage",
+    "View",
+    "sla_state",
+]

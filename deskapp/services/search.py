@@ -1,0 +1,293 @@
+"""Full-text search over tickets: one normalised search document per ticket.
+
+The document (``tickets.search_text``) holds the ticket's reference and number,
+subject, description, every interaction body, and the customer's name, email,
+organisation and phones — Persian-normalised (Arabic ي/ك → ی/ک, digits unified,
+diacritics dropped), case-folded and cut into words *in Python*, so SQLite's FTS5
+and PostgreSQL's tsvector see the same plain space-separated words and a query is
+cut into words the same way. ZWNJ (U+200C) stays in stored text but separates
+words in the index, so "می‌خواهم" and "می خواهم" find each other.
+
+The database indexes the document (migration 0002): an FTS5 table kept in step by
+triggers on SQLite, a GIN index over ``to_tsvector('simple', search_text)`` on
+PostgreSQL. The document itself is kept current by a session hook
+(``install_maintenance``): whenever a flush writes a ticket, an interaction or a
+customer through the ORM, the affected tickets' documents are rebuilt in the same
+transaction. Rows written with Core bulk inserts (importers, sync, benchmarks)
+must call ``refresh_documents`` or build ``ticket_document`` themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    bindparam,
+    column,
+    event,
+    func,
+    inspect,
+    literal_column,
+    select,
+    table,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from deskapp.models import Customer, CustomerPhone, Interaction, Ticket
+from deskapp.services.text import normalize_phone, search_key
+
+_WORD = re.compile(r"[^\W_]+")
+_PHONEISH = re.compile(r"[\d\s+()\-۰-۹٠-٩]+")
+FTS_TABLE = "tickets_fts"
+PG_INDEX = "ix_tickets_search_text_fts"
+MAX_TERMS = 12
+_CHUNK = 500
+
+
+def words(text: str | None) -> list[str]:
+    """The index words of ``text``: normalised, case-folded, split on anything not a letter
+    or digit (including ZWNJ)."""
+    if not text:
+        return []
+    return _WORD.findall(search_key(text))
+
+
+def phone_words(number: str) -> list[str]:
+    """A stored phone as words: as stored, and without the national 0 (people type both)."""
+    digits = number.lstrip("+")
+    out = [digits]
+    if digits.startswith("0") and len(digits) > 1:
+        out.append(digits[1:])
+    return out
+
+
+def ticket_document(
+    *,
+    reference: str,
+    number: int | None,
+    subject: str,
+    description: str = "",
+    bodies: Iterable[str] = (),
+    customer_name: str = "",
+    email: str | None = None,
+    organisation: str | None = None,
+    phones: Iterable[str] = (),
+) -> str:
+    parts: list[str] = []
+    parts += words(reference)
+    if number is not None:
+        parts.append(str(number))
+    parts += words(subject)
+    parts += words(description)
+    for body in bodies:
+        parts += words(body)
+    parts += words(customer_name)
+    parts += words(email)
+    parts += words(organisation)
+    for phone in phones:
+        parts += phone_words(phone)
+    return " ".join(parts)
+
+
+def query_words(text: str) -> list[str]:
+    """What a search box's text looks for: a phone number as one word, else its words."""
+    text = text.strip()
+    if not text:
+        return []
+    if _PHONEISH.fullmatch(text):
+        digits = normalize_phone(text).lstrip("+")
+        if len(digits) >= 5:
+            return [digits]
+    return words(text)[:MAX_TERMS]
+
+
+def fts5_query(terms: Sequence[str]) -> str:
+    # Every word must appear, each as a prefix (the user is still typing).
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+def tsquery(terms: Sequence[str]) -> str:
+    return " & ".join(f"'{t}':*" for t in terms)
+
+
+def match_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
+    """A WHERE condition selecting the tickets whose document matches ``text``."""
+    terms = query_words(text)
+    if not terms:
+        return None
+    if dialect == "sqlite":
+        fts_table = table(FTS_TABLE, column("rowid"))
+        fts = select(fts_table.c.rowid).where(
+            literal_column(FTS_TABLE).op("MATCH")(bindparam(None, fts5_query(terms)))
+        )
+        return literal_column("tickets.rowid").in_(fts.scalar_subquery())
+    if dialect == "postgresql":
+        # Same expression as the GIN index (a literal regconfig, not a parameter).
+        config = literal_column("'simple'::regconfig")
+        vector = func.to_tsvector(config, Ticket.search_text)
+        return vector.op("@@")(func.to_tsquery(config, bindparam(None, tsquery(terms))))
+    # Any other database: a plain (slow) containment test on the document.
+    cond = None
+    for t in terms:
+        c = Ticket.search_text.contains(t, autoescape=True)
+        cond = c if cond is None else cond & c
+    return cond
+
+
+# -- keeping documents current ---------------------------------------------------
+
+
+def refresh_documents(conn: Connection, ticket_ids: Iterable[uuid.UUID]) -> int:
+    """Rebuild the documents of these tickets from the database; returns how many."""
+    ids = list(dict.fromkeys(ticket_ids))
+    done = 0
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        tickets = conn.execute(
+            select(
+                Ticket.id,
+                Ticket.reference,
+                Ticket.number,
+                Ticket.subject,
+                Ticket.description,
+                Ticket.customer_id,
+                Customer.name,
+                Customer.email,
+                Customer.organisation,
+            )
+            .join(Customer, Customer.id == Ticket.customer_id)
+            .where(Ticket.id.in_(chunk))
+        ).all()
+        if not tickets:
+            continue
+        bodies: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for tid, body in conn.execute(
+            select(Interaction.ticket_id, Interaction.body)
+            .where(Interaction.ticket_id.in_(chunk))
+            .order_by(Interaction.created_at, Interaction.id)
+        ):
+            bodies[tid].append(body)
+        phones: dict[uuid.UUID, list[str]] = defaultdict(list)
+        customer_ids = {t.customer_id for t in tickets}
+        for cid, number in conn.execute(
+            select(CustomerPhone.customer_id, CustomerPhone.number)
+            .where(CustomerPhone.customer_id.in_(customer_ids), CustomerPhone.deleted_at.is_(None))
+            .order_by(CustomerPhone.position)
+        ):
+            phones[cid].append(number)
+        params = [
+            {
+                "b_id": t.id,
+                "b_doc": ticket_document(
+                    reference=t.reference,
+                    number=t.number,
+                    subject=t.subject,
+                    description=t.description,
+                    bodies=bodies.get(t.id, ()),
+                    customer_name=t.name,
+                    email=t.email,
+                    organisation=t.organisation,
+                    phones=phones.get(t.customer_id, ()),
+                ),
+            }
+            for t in tickets
+        ]
+        conn.execute(
+            update(Ticket.__table__)
+            .where(Ticket.__table__.c.id == bindparam("b_id"))
+            .values(search_text=bindparam("b_doc")),
+            params,
+        )
+        done += len(params)
+    return done
+
+
+def rebuild_all(conn: Connection, batch: int = 5000) -> int:
+    """Rebuild every ticket's document (after a bulk import)."""
+    total = 0
+    last: uuid.UUID | None = None
+    while True:
+        stmt = select(Ticket.id).order_by(Ticket.id).limit(batch)
+        if last is not None:
+            stmt = stmt.where(Ticket.id > last)
+        ids = list(conn.scalars(stmt))
+        if not ids:
+            return total
+        total += refresh_documents(conn, ids)
+        last = ids[-1]
+
+
+_PENDING = "deskapp.search.pending"
+_TICKET_FIELDS = ("reference", "number", "subject", "description", "customer_id")
+_CUSTOMER_FIELDS = ("name", "email", "organisation", "phones")
+
+
+def _changed(obj: Any, names: Sequence[str]) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[n].history.has_changes() for n in names)
+
+
+def _on_before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    pending: dict[str, list[Any]] = session.info.setdefault(
+        _PENDING, {"tickets": [], "ticket_ids": [], "customers": []}
+    )
+    for obj in session.new:
+        if isinstance(obj, Ticket):
+            pending["tickets"].append(obj)
+        elif isinstance(obj, Interaction):
+            pending["ticket_ids"].append(obj.ticket_id)
+        elif isinstance(obj, CustomerPhone):
+            if obj.customer is not None:
+                pending["customers"].append(obj.customer)
+            elif obj.customer_id is not None:
+                pending["customers"].append(obj.customer_id)
+    for obj in session.dirty:
+        if isinstance(obj, Ticket) and _changed(obj, _TICKET_FIELDS):
+            pending["tickets"].append(obj)
+        elif isinstance(obj, Customer) and _changed(obj, _CUSTOMER_FIELDS):
+            pending["customers"].append(obj)
+        elif isinstance(obj, CustomerPhone) and _changed(obj, ("number", "deleted_at")):
+            pending["customers"].append(obj.customer_id)
+
+
+def _on_after_flush(session: Session, flush_context: Any) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    ticket_ids: list[uuid.UUID] = [t.id for t in pending["tickets"] if t.id is not None]
+    ticket_ids += [tid for tid in pending["ticket_ids"] if tid is not None]
+    customer_ids = {
+        c.id if isinstance(c, Customer) else c for c in pending["customers"]
+    } - {None}
+    conn = session.connection()
+    if customer_ids:
+        ticket_ids += conn.scalars(
+            select(Ticket.id).where(Ticket.customer_id.in_(customer_ids))
+        ).all()
+    if ticket_ids:
+        refresh_documents(conn, ticket_ids)
+
+
+def _on_after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+_installed = False
+
+
+def install_maintenance() -> None:
+    """Keep search documents current on every ORM flush (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_flush", _on_before_flush)
+    event.listen(Session, "after_flush", _on_after_flush)
+    event.listen(Session, "after_soft_rollback", lambda s, t: _on_after_rollback(s))
+    _installed = True

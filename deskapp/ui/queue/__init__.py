@@ -1,0 +1,1 @@
+"""The ticket queue: a windowed table model and the panel around it."""

@@ -1,0 +1,553 @@
+"""The ticket queue as a table model over a windowed cache of pages.
+
+``rowCount()`` comes from a COUNT; rows arrive a page at a time from background
+tasks and are shown as placeholders until then. Only a bounded number of pages is
+kept (least recently used go first), so a million-row view costs the same memory
+as a thousand-row one. A page is fetched
+
+* by keyset from a neighbouring page already in the cache (scrolling),
+* else by position, read from whichever end of the view is nearer (opening the
+  view, jumping to the end, dragging the scroll bar).
+
+Every change of query (view, filter, search, sort) starts a new *generation*;
+replies from an older generation are dropped.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections import OrderedDict
+from datetime import datetime, timedelta
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from deskapp.models import utcnow
+from deskapp.models.enums import Channel, Priority, Segment, Status
+from deskapp.services.errors import DeskError
+from deskapp.services.facade import Services
+from deskapp.services.permissions import Actor
+from deskapp.services.queue import QueueQuery, QueueRow, Sort, Stage
+from deskapp.ui.tasks import TaskRunner
+
+PLACEHOLDER = "…"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    NUMBER = 0
+    SUBJECT = 1
+    CUSTOMER = 2
+    PRIORITY = 3
+    STATUS = 4
+    ASSIGNEE = 5
+    TEAM = 6
+    CHANNEL = 7
+    AGE = 8
+    SLA = 9
+
+
+COLUMN_SORT: dict[Column, Sort] = {
+    Column.NUMBER: Sort.NUMBER,
+    Column.SUBJECT: Sort.SUBJECT,
+    Column.CUSTOMER: Sort.CUSTOMER,
+    Column.PRIORITY: Sort.PRIORITY,
+    Column.STATUS: Sort.STATUS,
+    Column.ASSIGNEE: Sort.ASSIGNEE,
+    Column.TEAM: Sort.TEAM,
+    Column.CHANNEL: Sort.CHANNEL,
+    Column.AGE: Sort.CREATED,
+    Column.SLA: Sort.SLA,
+}
+SORT_COLUMN = {sort: col for col, sort in COLUMN_SORT.items()}
+
+STAGE_COLOURS: dict[Stage, str] = {
+    Stage.ON_TRACK: "#2e7d32",
+    Stage.WARNING: "#e65100",
+    Stage.BREACHED: "#c62828",
+    Stage.PAUSED: "#546e7a",
+    Stage.NONE: "#757575",
+}
+PRIORITY_COLOURS = {Priority.URGENT: "#c62828", Priority.HIGH: "#e65100"}
+
+# Role for the ticket id of a row (None while the row is a placeholder).
+TicketIdRole = Qt.ItemDataRole.UserRole + 1
+# Role for the whole QueueRow (None while a placeholder).
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(QSize(10, 10))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class QueueModel(QAbstractTableModel):
+    """A read-only table over the rows of a QueueQuery; never holds the whole result."""
+
+    count_changed = Signal(int)
+    load_failed = Signal(str)
+    page_loaded = Signal(int)  # page number
+    query_changed = Signal(object)  # the QueueQuery now shown
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        *,
+        page_size: int = 100,
+        max_pages: int = 40,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self._query: QueueQuery | None = None
+        self._generation = 0
+        self._count = 0
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._in_flight: set[int] = set()
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        # Page 0 of a query whose COUNT has not arrived yet.
+        self._early: tuple[int, list[QueueRow]] | None = None
+        self._loading = False
+        self.rows_fetched = 0  # rows read from the database, all queries together
+        self.pages_fetched = 0
+        self._now = utcnow()
+        self._icons: dict[Stage, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._on_fetch_timer_timeout)
+        self._key = f"queue-model-{id(self)}"
+
+    # -- the query ----------------------------------------------------------
+    @property
+    def query(self) -> QueueQuery | None:
+        return self._query
+
+    @property
+    def loading(self) -> bool:
+        """True from a new query until its count has arrived."""
+        return self._loading
+
+    @property
+    def idle(self) -> bool:
+        """Nothing on its way: no count, no page in flight or about to be asked for."""
+        return not (self._loading or self._in_flight or self._wanted) and not (
+            self._fetch_timer.isActive()
+        )
+
+    def set_query(self, query: QueueQuery) -> None:
+        """Show another query. The current rows stay until the new count arrives."""
+        self._query = query
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._early = None
+        self._wanted.clear()
+        self._in_flight.clear()
+        queue = self._services.queue
+        actor = self._actor
+        size = self.page_size
+        self._runner.submit(
+            lambda: queue.count(actor, query),
+            on_done=lambda n: self._on_count_loaded(generation, n),
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-count",
+        )
+        # The first page does not need the count: fetch it at the same time.
+        self._in_flight.add(0)
+        self._runner.submit(
+            lambda: queue.rows_at(actor, query, 0, size),
+            on_done=lambda rows: self._on_page_loaded(generation, 0, rows),
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-page-0",
+        )
+        self.query_changed.emit(query)
+
+    def refresh(self) -> None:
+        if self._query is not None:
+            self.set_query(self._query)
+
+    def row_of(self, ticket_id: uuid.UUID) -> int | None:
+        """Row of a ticket among the pages in memory (None if not cached)."""
+        for page, rows in self._pages.items():
+            for i, r in enumerate(rows):
+                if r.id == ticket_id:
+                    return page * self.page_size + i
+        return None
+
+    def locate(self, ticket_id: uuid.UUID, on_found: Any) -> None:
+        """Find a ticket's row in the current query in the background; ``on_found(row|None)``."""
+        if self._query is None:
+            on_found(None)
+            return
+        generation = self._generation
+        query, actor, queue = self._query, self._actor, self._services.queue
+
+        def done(row: int | None) -> None:
+            if self._is_current(generation):
+                on_found(row)
+
+        self._runner.submit(
+            lambda: queue.position_of(actor, query, ticket_id),
+            on_done=done,
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-locate",
+        )
+
+    def row_at(self, row: int) -> QueueRow | None:
+        """The row if its page is in memory, without fetching."""
+        page, offset = divmod(row, self.page_size)
+        rows = self._pages.get(page)
+        if rows is None or offset >= len(rows):
+            return None
+        return rows[offset]
+
+    def ticket_id(self, row: int) -> uuid.UUID | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def tick(self) -> None:
+        """Time moved on: refresh the age and SLA columns (no database access)."""
+        self._now = utcnow()
+        if self._count:
+            self.dataChanged.emit(
+                self.index(0, Column.AGE), self.index(self._count - 1, Column.SLA)
+            )
+
+    # -- Qt model interface -------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header(Column(section))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _header(self, column: Column) -> str:
+        return {
+            Column.NUMBER: self.tr("Number"),
+            Column.SUBJECT: self.tr("Subject"),
+            Column.CUSTOMER: self.tr("Customer"),
+            Column.PRIORITY: self.tr("Priority"),
+            Column.STATUS: self.tr("Status"),
+            Column.ASSIGNEE: self.tr("Assignee"),
+            Column.TEAM: self.tr("Team"),
+            Column.CHANNEL: self.tr("Channel"),
+            Column.AGE: self.tr("Age"),
+            Column.SLA: self.tr("SLA"),
+        }[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        page, offset = divmod(index.row(), self.page_size)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._want(page)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return PLACEHOLDER
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#9e9e9e")
+            return None
+        self._pages.move_to_end(page)
+        if offset >= len(rows):
+            return None  # the view shrank since the count: an empty row until refresh
+        return self._role(rows[offset], Column(index.column()), role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._query is None or not 0 <= column < len(Column):
+            return
+        query = self._query.sorted_by(
+            COLUMN_SORT[Column(column)], order == Qt.SortOrder.DescendingOrder
+        )
+        if query.order != self._query.order:
+            self.set_query(query)
+
+    # -- presentation -------------------------------------------------------
+    def _role(self, row: QueueRow, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == TicketIdRole:
+            return row.id
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (Column.AGE, Column.SLA):
+                return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column is Column.SLA:
+                return QColor(STAGE_COLOURS[row.sla(self._now).stage])
+            if column is Column.PRIORITY and row.priority in PRIORITY_COLOURS:
+                return QColor(PRIORITY_COLOURS[row.priority])
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.SLA:
+            stage = row.sla(self._now).stage
+            if stage is Stage.NONE:
+                return None
+            if stage not in self._icons:
+                self._icons[stage] = _dot(STAGE_COLOURS[stage])
+            return self._icons[stage]
+        if role == Qt.ItemDataRole.FontRole and row.escalated_to_me:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _text(self, row: QueueRow, column: Column) -> str:
+        match column:
+            case Column.NUMBER:
+                if row.escalation_level:
+                    return f"{row.reference} ↑{row.escalation_level}"
+                return row.reference
+            case Column.SUBJECT:
+                return row.subject
+            case Column.CUSTOMER:
+                return row.customer_name
+            case Column.PRIORITY:
+                return label(row.priority)
+            case Column.STATUS:
+                return label(row.status)
+            case Column.ASSIGNEE:
+                return row.assignee_name or self.tr("Unassigned")
+            case Column.TEAM:
+                return row.team_name or ""
+            case Column.CHANNEL:
+                return label(row.channel)
+            case Column.AGE:
+                return self._duration(self._now - row.created_at)
+            case Column.SLA:
+                return self._sla_text(row)
+        return ""
+
+    def _sla_text(self, row: QueueRow) -> str:
+        state = row.sla(self._now)
+        if state.stage is Stage.NONE or state.remaining is None:
+            return "—"
+        if state.stage is Stage.PAUSED:
+            return self.tr("Paused (%1 left)").replace("%1", self._duration(state.remaining))
+        if state.stage is Stage.BREACHED:
+            return self.tr("Breached %1 ago").replace("%1", self._duration(-state.remaining))
+        return self._duration(state.remaining)
+
+    def _tooltip(self, row: QueueRow, column: Column) -> str | None:
+        if column is Column.SLA:
+            state = row.sla(self._now)
+            if state.due is None:
+                return self.tr("No SLA clock running")
+            which = (
+                self.tr("First response due")
+                if row.first_response_at is None and row.first_response_due is not None
+                else self.tr("Resolution due")
+            )
+            return f"{which}: {_local(state.due)}"
+        if column is Column.NUMBER and row.escalated_to_me:
+            return self.tr("Escalated to you; not yet acknowledged")
+        if column is Column.SUBJECT:
+            return row.subject
+        return None
+
+    def _duration(self, value: timedelta) -> str:
+        minutes = max(0, int(value.total_seconds() // 60))
+        days, rest = divmod(minutes, 24 * 60)
+        hours, mins = divmod(rest, 60)
+        if days:
+            return self.tr("%1d %2h").replace("%1", _n(days)).replace("%2", _n(hours))
+        if hours:
+            return self.tr("%1h %2m").replace("%1", _n(hours)).replace("%2", _n(mins))
+        return self.tr("%1m").replace("%1", _n(mins))
+
+    # -- fetching -----------------------------------------------------------
+    def _is_current(self, generation: int) -> bool:
+        """A reply is used only if it answers the current query and the model still
+        exists (a closed window's tasks may finish after it is gone)."""
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _want(self, page: int) -> None:
+        if page in self._in_flight or self._loading:
+            return
+        self._wanted[page] = None
+        self._wanted.move_to_end(page)
+        if not self._fetch_timer.isActive():
+            self._fetch_timer.start()
+
+    def _on_fetch_timer_timeout(self) -> None:
+        # Only the pages asked for last: scrolling fast past a million rows must not
+        # queue a fetch for every page flown over.
+        wanted = list(self._wanted)[-4:]
+        self._wanted.clear()
+        for page in wanted:
+            if page not in self._pages and page not in self._in_flight:
+                self._fetch(page)
+
+    def _fetch(self, page: int) -> None:
+        assert self._query is not None
+        query, actor, queue = self._query, self._actor, self._services.queue
+        generation = self._generation
+        start = page * self.page_size
+        limit = min(self.page_size, self._count - start)
+        if limit <= 0:
+            return
+        before = self._pages.get(page - 1)
+        after = self._pages.get(page + 1)
+        total = self._count
+        if before and len(before) == self.page_size:
+            key = before[-1].key
+
+            def fn() -> list[QueueRow]:
+                return queue.page(actor, query, after=key, limit=limit)
+        elif after:
+            key = after[0].key
+
+            def fn() -> list[QueueRow]:
+                return queue.page_before(actor, query, before=key, limit=limit)
+        else:
+
+            def fn() -> list[QueueRow]:
+                return queue.rows_at(actor, query, start, limit, total=total)
+
+        self._in_flight.add(page)
+        self._runner.submit(
+            fn,
+            on_done=lambda rows: self._on_page_loaded(generation, page, rows),
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-page-{page}",
+        )
+
+    def _on_count_loaded(self, generation: int, count: int) -> None:
+        if not self._is_current(generation):
+            return
+        self.beginResetModel()
+        self._count = count
+        self._pages.clear()
+        self._loading = False
+        early, self._early = self._early, None
+        if early is not None:
+            self._pages[early[0]] = early[1]
+        self.endResetModel()
+        self.count_changed.emit(count)
+        if early is not None:
+            self.page_loaded.emit(early[0])
+
+    def _on_page_loaded(self, generation: int, page: int, rows: list[QueueRow]) -> None:
+        if not self._is_current(generation):
+            return
+        self._in_flight.discard(page)
+        self.rows_fetched += len(rows)
+        self.pages_fetched += 1
+        if self._loading:
+            self._early = (page, rows)
+            return
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        first = page * self.page_size
+        last = min(first + self.page_size, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
+        self.page_loaded.emit(page)
+
+    def _on_task_failed(self, generation: int, exc: BaseException) -> None:
+        if not self._is_current(generation):
+            return
+        self._in_flight.clear()
+        self._loading = False
+        self.load_failed.emit(describe_failure(exc))
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A message a person can read; the details go to the log, not to the screen."""
+    if isinstance(exc, DeskError):
+        return str(exc)
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return QCoreApplication.translate(
+        "QueueModel", "The ticket list could not be loaded: %1"
+    ).replace("%1", first[:200])
+
+
+def _n(value: int) -> str:
+    return QLocale().toString(value)
+
+
+_LABELS: dict[enum.Enum, str] = {
+    Status.NEW: QT_TRANSLATE_NOOP("QueueModel", "New"),
+    Status.OPEN: QT_TRANSLATE_NOOP("QueueModel", "Open"),
+    Status.PENDING_CUSTOMER: QT_TRANSLATE_NOOP("QueueModel", "Waiting on customer"),
+    Status.PENDING_THIRD_PARTY: QT_TRANSLATE_NOOP("QueueModel", "Waiting on third party"),
+    Status.RESOLVED: QT_TRANSLATE_NOOP("QueueModel", "Resolved"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("QueueModel", "Closed"),
+    Priority.LOW: QT_TRANSLATE_NOOP("QueueModel", "Low"),
+    Priority.NORMAL: QT_TRANSLATE_NOOP("QueueModel", "Normal"),
+    Priority.HIGH: QT_TRANSLATE_NOOP("QueueModel", "High"),
+    Priority.URGENT: QT_TRANSLATE_NOOP("QueueModel", "Urgent"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("QueueModel", "Phone"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("QueueModel", "Email"),
+    Channel.CHAT: QT_TRANSLATE_NOOP("QueueModel", "Chat"),
+    Channel.SOCIAL: QT_TRANSLATE_NOOP("QueueModel", "Social media"),
+    Channel.WALK_IN: QT_TRANSLATE_NOOP("QueueModel", "Walk-in"),
+    Channel.WEB: QT_TRANSLATE_NOOP("QueueModel", "Web form"),
+    Segment.STANDARD: QT_TRANSLATE_NOOP("QueueModel", "Standard"),
+    Segment.PRIORITY: QT_TRANSLATE_NOOP("QueueModel", "Priority"),
+    Segment.VIP: QT_TRANSLATE_NOOP("QueueModel", "VIP"),
+}
+
+
+def label(value: enum.Enum) -> str:
+    """Translated name of a status, priority, channel or segment."""
+    text = _LABELS.get(value)
+    if text is None:
+        return str(value.value).replace("_", " ").capitalize()
+    return QCoreApplication.translate("QueueModel", text)
+
+
+def _local(value: datetime) -> str:
+    qdt = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000), QTimeZone.utc())
+    return QLocale().toString(qdt.toLocalTime(), QLocale.FormatType.ShortFormat)
