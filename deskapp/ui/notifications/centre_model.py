@@ -39,10 +39,16 @@ def notification_colour(info: NotificationInfo) -> QColor:
     if info.kind == NotificationKind.SLA_BREACH or info.urgency == "critical":
         return QColor(BREACH_COLOUR)
     if info.kind == NotificationKind.SLA_WARNING:
-        return QColor(LATE_WARNING_COLOUR if info.urgency == "normal" else WARNING_COLOUR)
+        return QColor(LATE_WARNING_COLOUR if _percent(info.stage) >= 90 else WARNING_COLOUR)
     if info.urgency == "low":
         return QColor(LOW_COLOUR)
     return QColor(INFO_COLOUR)
+
+
+def _percent(stage: str) -> int:
+    """``"warning_90"`` -> 90 (the scanner's stage names); anything else -> 0."""
+    number = stage.rpartition("_")[2]
+    return int(number) if number.isdigit() else 0
 
 
 def when_text(moment: datetime, now: datetime | None = None, locale: QLocale | None = None) -> str:

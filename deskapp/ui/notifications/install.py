@@ -1,0 +1,41 @@
+"""Put notifications into a main window: the bell in its status bar, the desktop
+notifiers this desktop offers, and the SLA controller (scheduler + poll).
+
+    controller = install_notifications(window, scheduler_factory=factory)
+
+``window`` needs ``services``, ``actor``, ``runner``, ``add_status_widget(widget)``
+and ``open_ticket(ticket_id)`` (deskapp.ui.main_window.MainWindow has them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deskapp.ui.notifications.centre import NotificationCentre
+from deskapp.ui.notifications.notifier import choose_notifiers
+from deskapp.ui.notifications.sla_bridge import SchedulerFactory, SlaNotificationController
+
+
+def install_notifications(
+    window: Any,
+    *,
+    scheduler_factory: SchedulerFactory | None = None,
+    start: bool = True,
+) -> SlaNotificationController:
+    centre = NotificationCentre(window.services, window.actor, window.runner, parent=window)
+    window.add_status_widget(centre.bell)
+    centre.ticket_requested.connect(window.open_ticket)
+    controller = SlaNotificationController(
+        window.services,
+        window.actor,
+        window.runner,
+        centre,
+        choose_notifiers(centre, parent=window),
+        scheduler_factory=scheduler_factory,
+        parent=window,
+    )
+    # The scheduler thread must not outlive the window (quitting stops it as well).
+    window.destroyed.connect(lambda *_: controller.stop())
+    if start:
+        controller.start()
+    return controller
