@@ -10,6 +10,7 @@ from deskapp.models.database import normalize_url
 from deskapp.services import schema
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services, build_services, ensure_site
+from deskapp.services.sla_presets import ensure_sla_defaults
 
 
 class CliError(Exception):
@@ -81,6 +82,7 @@ class CliContext:
                 raise CliError(describe_connection_error(exc, url)) from None
             check_schema(status)
             ensure_site(svc, self.settings.site_code, "Head office")
+            ensure_sla_defaults(svc.uow)
             self._services = svc
         return self._services
 

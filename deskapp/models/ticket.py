@@ -78,6 +78,9 @@ class Ticket(MutableMixin, Base):
     # When the scheduler must next look at this ticket (next warning stage or breach);
     # NULL when nothing is pending. Indexed so one tick reads only what is due.
     sla_next_check_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Business seconds the resolution clock has stood still (pending, or resolved and
+    # later reopened); the running clock is created_at + target + this (services.sla).
+    sla_paused_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     first_response_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()

@@ -18,6 +18,9 @@ from deskapp.services.customers import CustomerService
 from deskapp.services.escalations import EscalationService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.queue import QueueService
+from deskapp.services.sla import SlaEngine
+from deskapp.services.sla_admin import SlaAdminService
+from deskapp.services.sla_scan import SlaScanner
 from deskapp.services.staff import StaffService
 from deskapp.services.tickets import SlaHook, TicketService
 from deskapp.services.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
@@ -38,6 +41,8 @@ class Services:
     approvals: ApprovalService
     workload: WorkloadService
     auto_assign: AutoAssignService
+    sla_admin: SlaAdminService
+    sla_scanner: SlaScanner
 
     @property
     def database_label(self) -> str:
@@ -60,6 +65,7 @@ def build_services(
 ) -> Services:
     engine = database if isinstance(database, Engine) else make_engine(database)
     uow = unit_of_work_factory(engine)
+    sla = sla if sla is not None else SlaEngine()  # SLA clocks on every ticket change
     return Services(
         engine=engine,
         uow=uow,
@@ -73,6 +79,8 @@ def build_services(
         approvals=ApprovalService(uow, clock=clock),
         workload=WorkloadService(uow, clock=clock),
         auto_assign=AutoAssignService(uow, clock=clock),
+        sla_admin=SlaAdminService(uow, clock=clock),
+        sla_scanner=SlaScanner(uow),
     )
 
 
