@@ -45,7 +45,7 @@ MAX_POPUPS = 3  # per batch; the rest go to the centre and one summary popup
 
 class Scheduler(Protocol):
     def start(self) -> None: ...
-    def shutdown(self) -> None: ...
+    def stop(self) -> None: ...
 
 
 SchedulerFactory = Callable[[Callable[[Sequence[Any]], None]], Scheduler]
@@ -142,7 +142,7 @@ class SlaNotificationController(QObject):
                 app.aboutToQuit.disconnect(self.stop)
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is not None:
-            scheduler.shutdown()
+            scheduler.stop()  # waits for a scan in progress
         for notifier in self._notifiers:
             if notifier is not self._centre:
                 notifier.close()

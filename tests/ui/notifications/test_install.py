@@ -36,7 +36,7 @@ def test_bell_in_the_status_bar_opens_tickets_and_the_scheduler_stops_with_the_w
         def start(self):
             events.append("start")
 
-        def shutdown(self):
+        def stop(self):
             events.append("shutdown")
 
     opened: list[object] = []

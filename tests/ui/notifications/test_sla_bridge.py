@@ -66,7 +66,7 @@ class _Scheduler:
     def start(self) -> None:
         self.started = True
 
-    def shutdown(self) -> None:
+    def stop(self) -> None:
         self.stopped = True
 
     def tick_on_a_thread(self, raised) -> None:
