@@ -82,6 +82,12 @@ class Formatter:
         return sign + text
 
 
+def isolate(text: str) -> str:
+    """Wrap text of either direction (a Persian name in an English line, or the other
+    way round) in Unicode first-strong isolates, so the rest of the line keeps its order."""
+    return f"\u2068{text}\u2069"
+
+
 _current: Formatter | None = None
 
 

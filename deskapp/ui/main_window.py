@@ -34,7 +34,7 @@ from deskapp.ui.banner import FailureBanner
 from deskapp.ui.customer.history_pane import CustomerHistoryPane
 from deskapp.ui.dialogs.log_call_dialog import LogCallDialog
 from deskapp.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from deskapp.ui.formatting import formatter
+from deskapp.ui.formatting import formatter, isolate
 from deskapp.ui.labels import label
 from deskapp.ui.queue.panel import QueuePanel
 from deskapp.ui.tasks import TaskRunner
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([560, 540, 300])
+        self.splitter.setSizes([600, 500, 340])
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("viewTabs")
         self.tabs.setTabBarAutoHide(True)
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.user_label = QLabel(
-            f"{self.actor.display_name} · {label(self.actor.role)}", self
+            f"{isolate(self.actor.display_name)} · {label(self.actor.role)}", self
         )
         self.user_label.setObjectName("statusUser")
         self.database_label = QLabel(self.services.database_label, self)
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("statusQueueCount")
         self.busy_label = QLabel(self)
+        for widget in (self.user_label, self.database_label, self.count_label, self.busy_label):
+            widget.setContentsMargins(6, 0, 6, 0)
         status.addWidget(self.user_label)
         status.addWidget(self.database_label)
         status.addWidget(self.busy_label, 1)

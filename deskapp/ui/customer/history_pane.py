@@ -114,6 +114,9 @@ class CustomerHistoryPane(QWidget):
         header = self.tickets_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.tickets_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tickets_view.setWordWrap(False)
         self.interactions_model = TimelineModel(self, show_reference=True)
         self.interactions_view = QListView(page)
         self.interactions_view.setObjectName("customerInteractions")
@@ -196,7 +199,7 @@ class CustomerHistoryPane(QWidget):
             self.tr("Tickets (%1)").replace("%1", fmt.number(history.total_count))
         )
         self.tickets_model.set_tickets(history.tickets)
-        self.interactions_model.set_interactions(history.latest_interactions)
+        self.interactions_model.set_interactions(history.latest_interactions, c.name)
         self.stack.setCurrentIndex(1)
         self.history_loaded.emit(history)
 

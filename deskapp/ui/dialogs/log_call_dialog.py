@@ -29,6 +29,7 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.services.tickets import NewCall
 from deskapp.ui.banner import describe_failure
+from deskapp.ui.formatting import isolate
 from deskapp.ui.labels import label
 from deskapp.ui.tasks import TaskRunner
 
@@ -194,7 +195,7 @@ class LogCallDialog(QDialog):
     def _on_lookup_done(self, customers: list[CustomerInfo]) -> None:
         self.results.clear()
         for customer in customers:
-            details = [customer.name, ", ".join(customer.phones), label(customer.segment)]
+            details = [isolate(customer.name), ", ".join(customer.phones), label(customer.segment)]
             if customer.warning_note:
                 details.append(self.tr("has a warning note"))
             item = QListWidgetItem(" · ".join(d for d in details if d))

@@ -179,7 +179,7 @@ class TicketDetailView(QWidget):
         t = detail.ticket
         self.header.show_ticket(detail, self._clock())
         self.status_controls.show_ticket(t, self._actor.may_work_ticket(t.assignee_id, t.team_id))
-        self.timeline_model.set_interactions(detail.interactions)
+        self.timeline_model.set_interactions(detail.interactions, detail.customer.name)
         self.timeline.scrollToBottom()
         self.stack.setCurrentIndex(1)
         self._clock_timer.start()

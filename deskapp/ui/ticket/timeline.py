@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from deskapp.models.enums import Direction, InteractionKind
 from deskapp.services.dto import InteractionInfo
-from deskapp.ui.formatting import formatter
+from deskapp.ui.formatting import formatter, isolate
 from deskapp.ui.icons import interaction_icon
 from deskapp.ui.labels import label
 
@@ -27,10 +27,15 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[InteractionInfo] = []
         self._show_reference = show_reference
+        self._customer_name: str | None = None
 
-    def set_interactions(self, interactions: Sequence[InteractionInfo]) -> None:
+    def set_interactions(
+        self, interactions: Sequence[InteractionInfo], customer_name: str | None = None
+    ) -> None:
+        """``customer_name`` names the author of inbound contacts nobody on staff wrote."""
         self.beginResetModel()
         self._rows = list(interactions)
+        self._customer_name = customer_name
         self.endResetModel()
 
     def interaction(self, row: int) -> InteractionInfo:
@@ -65,7 +70,10 @@ class TimelineModel(QAbstractListModel):
 
     def _heading(self, item: InteractionInfo) -> str:
         fmt = formatter()
-        author = item.author_name or self.tr("deskapp")
+        author = item.author_name
+        if author is None and item.direction is Direction.INBOUND and self._customer_name:
+            author = self._customer_name
+        author = isolate(author or self.tr("deskapp"))
         if item.kind is InteractionKind.INTERNAL_NOTE:
             what = self.tr("internal note")
         elif item.direction is Direction.INBOUND:
