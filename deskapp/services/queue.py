@@ -41,8 +41,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from deskapp.models import Customer, Escalation, SavedView, Team, Ticket, User, utcnow
-from deskapp.models.enums import OPEN_STATUSES, Channel, Priority, Segment, Status
+from deskapp.models import (
+    Customer,
+    Escalation,
+    SavedView,
+    SlaStageEvent,
+    Team,
+    Ticket,
+    User,
+    utcnow,
+)
+from deskapp.models.enums import OPEN_STATUSES, Channel, Priority, Segment, SlaClock, Status
 from deskapp.models.types import UTCDateTime
 from deskapp.services import search, validation
 from deskapp.services.errors import NotFound, ValidationFailed
@@ -221,18 +230,28 @@ class QueueRow:
     sla_paused_since: datetime | None
     escalation_level: int
     escalated_to_me: bool  # an escalation to the viewer not yet acknowledged
+    sla_warned: bool  # the SLA scanner has raised a warning stage of the running clock
     version: int
     # Position in the query's order: (sort value, id); pass back as after/before.
     key: tuple[Any, uuid.UUID]
+
+    @property
+    def first_response_running(self) -> bool:
+        return self.first_response_at is None and self.first_response_due is not None
 
     @property
     def running_due(self) -> datetime | None:
         """The clock that matters now: first response until responded, then resolution."""
         if self.status in (Status.RESOLVED, Status.CLOSED):
             return None
-        if self.first_response_at is None and self.first_response_due is not None:
+        if self.first_response_running:
             return self.first_response_due
         return self.resolution_due
+
+    @property
+    def paused(self) -> bool:
+        """Only the resolution clock pauses (waiting on the customer or a third party)."""
+        return self.sla_paused_since is not None and not self.first_response_running
 
     def sla(self, now: datetime) -> SlaState:
         return sla_state(self, now)
@@ -246,21 +265,25 @@ class SlaState:
 
 
 def sla_state(row: QueueRow, now: datetime) -> SlaState:
-    """Stage of the running clock, simply from due times and created_at.
+    """Stage of the running clock.
 
-    While paused, the remaining time is what was left when the clock stopped
-    (the SLA engine moves the due time on when it resumes)."""
+    Warning: once the SLA scanner has raised a warning stage of the clock (exact, in
+    business time), or once 75 % of the wall-clock time from creation to the due time
+    has passed (so the colour moves on between two scans). While paused, the
+    remaining time is what was left when the clock stopped (the SLA engine moves
+    the due time on when it resumes)."""
     due = row.running_due
     if due is None:
         return SlaState(Stage.NONE, None, None)
-    if row.sla_paused_since is not None:
+    if row.paused:
+        assert row.sla_paused_since is not None
         return SlaState(Stage.PAUSED, due, due - row.sla_paused_since)
     remaining = due - now
     if remaining <= timedelta(0):
         return SlaState(Stage.BREACHED, due, remaining)
     target = due - row.created_at
     elapsed = now - row.created_at
-    if target > timedelta(0) and elapsed >= target * WARNING_SHARE:
+    if row.sla_warned or (target > timedelta(0) and elapsed >= target * WARNING_SHARE):
         return SlaState(Stage.WARNING, due, remaining)
     return SlaState(Stage.ON_TRACK, due, remaining)
 
@@ -465,6 +488,18 @@ class QueueService:
             )
         else:
             to_me = false()
+        running_clock = case(
+            (
+                and_(Ticket.first_response_at.is_(None), Ticket.first_response_due.is_not(None)),
+                literal(SlaClock.FIRST_RESPONSE.value),
+            ),
+            else_=literal(SlaClock.RESOLUTION.value),
+        )
+        warned = exists().where(
+            SlaStageEvent.ticket_id == Ticket.id,
+            SlaStageEvent.clock == running_clock,
+            SlaStageEvent.stage.like("warning%"),
+        )
         return [
             Ticket.id,
             Ticket.reference,
@@ -487,6 +522,7 @@ class QueueService:
             Ticket.sla_paused_since,
             Ticket.escalation_level,
             to_me.label("escalated_to_me"),
+            warned.label("sla_warned"),
             Ticket.version,
             key.label("sort_key"),
         ]
@@ -603,9 +639,12 @@ def view_conditions(view: View, actor: Actor, now: datetime) -> list[ColumnEleme
             return [is_open, Ticket.assignee_id.is_(None)]
         case View.BREACHING_SOON:
             horizon = bindparam("horizon", now + BREACHING_WINDOW, type_=UTCDateTime())
+            first_response_running = and_(
+                Ticket.first_response_at.is_(None), Ticket.first_response_due.is_not(None)
+            )
             return [
                 is_open,
-                Ticket.sla_paused_since.is_(None),
+                or_(first_response_running, Ticket.sla_paused_since.is_(None)),
                 running_due_expr() <= horizon,
             ]
         case View.WAITING_ON_CUSTOMER:
@@ -646,6 +685,7 @@ def _to_row(r: Any) -> QueueRow:
         sla_paused_since=r.sla_paused_since,
         escalation_level=r.escalation_level,
         escalated_to_me=bool(r.escalated_to_me),
+        sla_warned=bool(r.sla_warned),
         version=r.version,
         key=(r.sort_key, r.id),
     )
