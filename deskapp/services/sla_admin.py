@@ -36,6 +36,7 @@ from datetime import date, datetime
 import holidays as holidays_pkg
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from deskapp.models import (
     AuditEntry,
@@ -371,9 +372,11 @@ class SlaAdminService:
             cal.timezone = clean.timezone
             cal.holiday_country = clean.holiday_country
             cal.holiday_subdivision = clean.holiday_subdivision
-            # Always touched: the version moves even when only hours changed, so a
-            # second dialog open on this calendar gets "changed by X".
+            # Always written: the version moves even when only hours changed, so a
+            # second dialog open on this calendar gets "changed by X" and every
+            # SlaEngine drops its cached copy (keyed by id and version).
             cal.updated_at = now
+            flag_modified(cal, "updated_at")
             _apply_children(cal, clean, now)
             s.flush()
             audit.record(s, actor, "calendar.updated", "business_calendar", cal.id, name=cal.name)
