@@ -1,0 +1,1 @@
+"""The supervisor's view: team workload, moving work around, approvals."""
