@@ -64,6 +64,185 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="26" />
+        <source>Goodwill credit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="27" />
+        <source>Warranty decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="42" />
+        <source>Approve or reject — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="51" />
+        <source>Ticket:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="53" />
+        <source>Decision:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="56" />
+        <source>Amount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="57" />
+        <source>Requested by:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="60" />
+        <source>Their note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="63" />
+        <source>Required when rejecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="64" />
+        <source>Your note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="71" />
+        <source>Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="73" />
+        <source>Reject</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ApprovalInbox</name>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="46" />
+        <source>Decide…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="75" />
+        <source>%1 · %2 of %3 · requested by %4: %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="81" />
+        <source>%1 waiting</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BulkReassignDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="56" />
+        <source>Reassign tickets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="75" />
+        <source>%1 tickets: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="79" />
+        <source>To an agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="81" />
+        <source>To a team's queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="91" />
+        <source>%1 (%2 open)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="100" />
+        <source>Why (required), e.g. Ali is on leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="110" />
+        <source>Reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
+        <source>Ticket</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="132" />
+        <source>Reassign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="193" />
+        <source>Reassigning…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="209" />
+        <source>%1 moved, %2 could not be moved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="212" />
+        <source>Changed meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="213" />
+        <source>Not allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="214" />
+        <source>Not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="215" />
+        <source>Refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="220" />
+        <source>Moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="229" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CannedResponseDialog</name>
     <message>
         <location filename="../../deskapp/ui/dialogs/canned_response_dialog.py" line="83" />
@@ -170,6 +349,144 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="66" />
+        <source>Database connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="83" />
+        <source>&amp;Local database on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="85" />
+        <source>&amp;Shared database (PostgreSQL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="94" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="101" />
+        <source>Database &amp;file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="127" />
+        <source>&amp;Host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="128" />
+        <source>P&amp;ort:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="129" />
+        <source>&amp;Database:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="130" />
+        <source>&amp;User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="131" />
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="132" />
+        <source>SSL &amp;mode:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="139" />
+        <source>Use this connection from now on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="149" />
+        <source>&amp;Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="157" />
+        <source>&amp;Profile:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="158" />
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="185" />
+        <source>New profile…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="241" />
+        <source>The password is kept in this computer's keyring, never in a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="245" />
+        <source>stored in the keyring — type to change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="250" />
+        <source>No keyring on this system — the password is kept for this session only and asked again next time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="256" />
+        <source>entered this session — type to change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="272" />
+        <source>Database file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="273" />
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="293" />
+        <source>Testing the connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="305" />
+        <source>Connection failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="310" />
+        <source>Connected to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="320" />
+        <source>The test could not run: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="328" />
+        <source>'local' is the built-in local database; choose another name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CustomerHistoryPane</name>
     <message>
         <location filename="../../deskapp/ui/customer/history_pane.py" line="63" />
@@ -212,17 +529,17 @@
         <translation>میانگین رضایت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="132" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="137" />
         <source>Tickets</source>
         <translation>درخواست‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="135" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="140" />
         <source>Latest interactions</source>
         <translation>آخرین ارتباط‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="196" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="201" />
         <source>Tickets (%1)</source>
         <translation>درخواست‌ها (%1)</translation>
     </message>
@@ -248,6 +565,249 @@
         <location filename="../../deskapp/ui/customer/history_model.py" line="29" />
         <source>Status</source>
         <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>DataVersionWatcher</name>
+    <message>
+        <location filename="../../deskapp/ui/live/sqlite_watcher.py" line="94" />
+        <source>The database file cannot be read — retrying…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="39" />
+        <source>Goodwill credit or warranty — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="69" />
+        <source>Decision:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="70" />
+        <source>Amount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="72" />
+        <source>Note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="77" />
+        <source>Record</source>
+        <translation>ثبت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="93" />
+        <source>You may grant up to %1 yourself; above that a supervisor approves.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="95" />
+        <source>No limit applies to you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="123" />
+        <source>Recorded on the ticket.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="124" />
+        <source>Above your authority: sent to a supervisor for approval.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="128" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeescalateDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="30" />
+        <source>Return %1 to tier 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="36" />
+        <source>The ticket goes back to the team (and the agent) it was escalated from. Say what was done and what is left.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="50" />
+        <source>Return to tier 1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DurationEdit</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="52" />
+        <source> h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="55" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="58" />
+        <source>Escalate %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="77" />
+        <source>To another team (functional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="79" />
+        <source>Up the hierarchy (supervisor or next tier)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="90" />
+        <source>Filter by skill or team name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="106" />
+        <source>Choose a reason…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="109" />
+        <source>What has been tried, what the customer needs…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="110" />
+        <source>Keep me informed about this ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="113" />
+        <source>Reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="114" />
+        <source>Note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="129" />
+        <source>Escalate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="157" />
+        <source>Loading teams…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="187" />
+        <source>%1 — %2 · %3 open · %4 available · tier %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="189" />
+        <source>no skills listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="196" />
+        <source>No other team matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="201" />
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="201" />
+        <source>Next tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="205" />
+        <source>Nobody above this ticket's team.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="274" />
+        <source>Escalating…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EscalationHistoryWidget</name>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="51" />
+        <source>Acknowledge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="53" />
+        <source>Return to tier 1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="64" />
+        <source>&lt;b&gt;Escalations&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="97" />
+        <source>Never escalated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="105" />
+        <source>Returned to tier 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="107" />
+        <source>Functional escalation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="109" />
+        <source>Hierarchical escalation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="110" />
+        <source>automatic (SLA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="112" />
+        <source>%1 · %2 by %3 to %4 — %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="117" />
+        <source>Acknowledged by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="120" />
+        <source>Not acknowledged yet</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -289,6 +849,14 @@
         <location filename="../../deskapp/ui/formatting.py" line="81" />
         <source>%1m</source>
         <translation>%1 دقیقه</translation>
+    </message>
+</context>
+<context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <location filename="../../deskapp/ui/notifications/freedesktop.py" line="70" />
+        <source>Open ticket</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -435,114 +1003,132 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../deskapp/ui/live/wiring.py" line="143" />
+        <source>someone else</source>
+        <translation>کاربر دیگری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/live/wiring.py" line="150" />
+        <source>%1 was changed by %2 on another workstation. Reload to see the change; what you typed is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/live/wiring.py" line="157" />
+        <source>%1 was changed by %2 on another workstation; showing the latest.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="64" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="65" />
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="89" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="90" />
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="92" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="93" />
         <source>Phone number, name or email…</source>
         <translation>شماره تلفن، نام یا ایمیل…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="108" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="109" />
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="116" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="117" />
         <source>one or more, separated by commas</source>
         <translation>یک یا چند شماره، جدا شده با ویرگول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="122" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="123" />
         <source>Name:</source>
         <translation>نام:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="123" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="124" />
         <source>Phones:</source>
         <translation>تلفن‌ها:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="124" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="125" />
         <source>Email:</source>
         <translation>ایمیل:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="125" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="126" />
         <source>Segment:</source>
         <translation>گروه مشتری:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="127" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="128" />
         <source>Ticket</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="137" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="138" />
         <source>Resolved on this call</source>
         <translation>در همین تماس حل شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="140" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="141" />
         <source>Channel:</source>
         <translation>کانال:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="141" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="142" />
         <source>Category:</source>
         <translation>دسته:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="142" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="143" />
         <source>Priority:</source>
         <translation>اولویت:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="143" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="144" />
         <source>Subject:</source>
         <translation>موضوع:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="144" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="145" />
         <source>Notes:</source>
         <translation>شرح:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="152" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="153" />
         <source>Create ticket</source>
         <translation>ثبت درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="186" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="187" />
         <source>Searching…</source>
         <translation>در حال جست‌وجو…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="199" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="200" />
         <source>has a warning note</source>
         <translation>هشدار دارد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="204" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="205" />
         <source>Pick the caller, or tick New customer.</source>
         <translation>تماس‌گیرنده را انتخاب کنید یا «مشتری جدید» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="206" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="207" />
         <source>No customer found; tick New customer below.</source>
         <translation>مشتری‌ای پیدا نشد؛ «مشتری جدید» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="215" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="216" />
         <source>Caller: %1</source>
         <translation>تماس‌گیرنده: %1</translation>
     </message>
@@ -618,26 +1204,487 @@
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="211" />
+        <location filename="../../deskapp/ui/main_window.py" line="213" />
         <source>About deskapp</source>
         <translation>درباره‌ی deskapp</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="212" />
+        <location filename="../../deskapp/ui/main_window.py" line="214" />
         <source>deskapp %1 — support-desk workstation.
 Database: %2</source>
         <translation>deskapp %1 — میز کار پشتیبانی.
 پایگاه داده: %2</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="230" />
+        <location filename="../../deskapp/ui/main_window.py" line="232" />
         <source>%1 tickets in view</source>
         <translation>%1 درخواست در این نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="257" />
+        <location filename="../../deskapp/ui/main_window.py" line="259" />
         <source>Working…</source>
         <translation>در حال کار…</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <location filename="../../deskapp/ui/notifications/centre.py" line="156" />
+        <source>%n unread notification(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/centre.py" line="156" />
+        <source>No unread notifications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/centre.py" line="158" />
+        <source>Notifications</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <location filename="../../deskapp/ui/notifications/centre.py" line="176" />
+        <source>Notifications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/centre.py" line="184" />
+        <source>Mark as read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/centre.py" line="186" />
+        <source>Mark all as read</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PgListener</name>
+    <message>
+        <location filename="../../deskapp/ui/live/pg_listener.py" line="158" />
+        <source>Connection lost — reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="275" />
+        <source>Number</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="276" />
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="277" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="278" />
+        <location filename="../../deskapp/ui/queue/model.py" line="538" />
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="279" />
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="280" />
+        <source>Assignee</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="281" />
+        <source>Team</source>
+        <translation>تیم</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="282" />
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="283" />
+        <source>Age</source>
+        <translation>عمر</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="284" />
+        <source>SLA</source>
+        <translation>توافق سطح خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="359" />
+        <source>Unassigned</source>
+        <translation>بدون مسئول</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="375" />
+        <source>Paused (%1 left)</source>
+        <translation>متوقف (%1 مانده)</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="377" />
+        <source>Breached %1 ago</source>
+        <translation>%1 از موعد گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="384" />
+        <source>No SLA clock running</source>
+        <translation>ساعت توافق سطح خدمت فعال نیست</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="386" />
+        <source>First response due</source>
+        <translation>موعد اولین پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="388" />
+        <source>Resolution due</source>
+        <translation>موعد حل</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="392" />
+        <source>Escalated to you; not yet acknowledged</source>
+        <translation>به شما ارجاع شده؛ هنوز تأیید نشده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="402" />
+        <source>%1d %2h</source>
+        <translation>%1 روز %2 ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="404" />
+        <source>%1h %2m</source>
+        <translation>%1 ساعت %2 دقیقه</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="405" />
+        <source>%1m</source>
+        <translation>%1 دقیقه</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="511" />
+        <source>The ticket list could not be loaded: %1</source>
+        <translation>فهرست درخواست‌ها بارگذاری نشد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="521" />
+        <source>New</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="522" />
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="523" />
+        <source>Waiting on customer</source>
+        <translation>در انتظار مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="524" />
+        <source>Waiting on third party</source>
+        <translation>در انتظار طرف سوم</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="525" />
+        <source>Resolved</source>
+        <translation>حل‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="526" />
+        <source>Closed</source>
+        <translation>بسته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="527" />
+        <source>Low</source>
+        <translation>کم</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="528" />
+        <source>Normal</source>
+        <translation>عادی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="529" />
+        <source>High</source>
+        <translation>زیاد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="530" />
+        <source>Urgent</source>
+        <translation>فوری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="531" />
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="532" />
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="533" />
+        <source>Chat</source>
+        <translation>گفت‌وگو</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="534" />
+        <source>Social media</source>
+        <translation>شبکه‌ی اجتماعی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="535" />
+        <source>Walk-in</source>
+        <translation>مراجعه‌ی حضوری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="536" />
+        <source>Web form</source>
+        <translation>فرم وب</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="537" />
+        <source>Standard</source>
+        <translation>عادی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/model.py" line="539" />
+        <source>VIP</source>
+        <translation>ویژه</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="100" />
+        <source>Queue views</source>
+        <translation>نماهای صف</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="105" />
+        <source>Custom views</source>
+        <translation>نماهای سفارشی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="112" />
+        <source>Save view…</source>
+        <translation>ذخیره‌ی نما…</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="114" />
+        <source>Save the filters and search as a custom view</source>
+        <translation>ذخیره‌ی فیلترها و جست‌وجو به‌عنوان نمای سفارشی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="115" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="507" />
+        <source>Delete view</source>
+        <translation>حذف نما</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="131" />
+        <source>Search number, subject, conversation, customer, phone… (Ctrl+F)</source>
+        <translation>جست‌وجوی شماره، موضوع، گفت‌وگو، مشتری، تلفن… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="136" />
+        <source>Filters</source>
+        <translation>فیلترها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="139" />
+        <source>Any status</source>
+        <translation>هر وضعیتی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="141" />
+        <source>Any priority</source>
+        <translation>هر اولویتی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="143" />
+        <source>Any channel</source>
+        <translation>هر کانالی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="145" />
+        <source>Any team</source>
+        <translation>هر تیمی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="147" />
+        <source>Anyone</source>
+        <translation>هر کسی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="147" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="232" />
+        <source>Unassigned</source>
+        <translation>بدون مسئول</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="149" />
+        <source>Any segment</source>
+        <translation>هر گروهی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="230" />
+        <source>My open tickets</source>
+        <translation>درخواست‌های باز من</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="231" />
+        <source>My team</source>
+        <translation>تیم من</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="233" />
+        <source>Breaching soon</source>
+        <translation>نزدیک به موعد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="234" />
+        <source>Waiting on customer</source>
+        <translation>در انتظار مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="235" />
+        <source>All open</source>
+        <translation>همه‌ی باز</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="236" />
+        <source>Recently resolved</source>
+        <translation>اخیراً حل‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="237" />
+        <source>Custom</source>
+        <translation>سفارشی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="464" />
+        <source>Custom view</source>
+        <translation>نمای سفارشی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="480" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="486" />
+        <source>Save view</source>
+        <translation>ذخیره‌ی نما</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="481" />
+        <source>Choose a filter or type a search first; the view saves them.</source>
+        <translation>ابتدا فیلتری انتخاب کنید یا عبارتی جست‌وجو کنید؛ نما آن‌ها را ذخیره می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="486" />
+        <source>Name of the view:</source>
+        <translation>نام نما:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="508" />
+        <source>Delete the view “%1”?</source>
+        <translation>نمای «%1» حذف شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="37" />
+        <source>The database needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="44" />
+        <source>Database: %1</source>
+        <translation>پایگاه داده: %1</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="66" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="75" />
+        <source>Administrator &amp;username:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="67" />
+        <source>Administrator &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="68" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="76" />
+        <source>&amp;Password:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="69" />
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="71" />
+        <source>&amp;Create the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="78" />
+        <source>&amp;Upgrade the database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="82" />
+        <source>Choose another database…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="103" />
+        <source>The database is empty. deskapp can create its tables in it, with a first administrator account who then adds the staff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="108" />
+        <source>The database schema (%1) is older than this deskapp (%2). Only an administrator may upgrade it: sign in below, or ask an administrator. Back up the database first; afterwards every workstation needs this version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="114" />
+        <source>The database was upgraded by a newer deskapp (schema %1); this deskapp knows only up to %2. Upgrade deskapp on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="118" />
+        <source>That database holds tables that are not deskapp's. Choose another database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="126" />
+        <source>Enter the administrator's username and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="131" />
+        <source>The two passwords differ.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -661,29 +1708,179 @@ Database: %2</source>
 <context>
     <name>SlaClockLabel</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="26" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="30" />
+        <source>due %1</source>
+        <translation>موعد %1</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/header.py" line="32" />
         <source>%1: no target</source>
         <translation>%1: بدون هدف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="28" />
-        <source>%1: done %2</source>
-        <translation>%1: انجام شد %2</translation>
+        <location filename="../../deskapp/ui/ticket/header.py" line="34" />
+        <source>%1: met</source>
+        <translation>%1: انجام شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="30" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="35" />
+        <source>at %1</source>
+        <translation>در %1</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/header.py" line="43" />
+        <source>%1: breached %2 ago</source>
+        <translation>%1: %2 از موعد گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/header.py" line="50" />
+        <source>%1: %2 left</source>
+        <translation>%1: %2 مانده</translation>
+    </message>
+    <message>
+        <source>%1: done %2</source>
+        <translation type="vanished">%1: انجام شد %2</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/header.py" line="37" />
         <source>%1: paused (%2 left)</source>
         <translation>%1: متوقف (%2 مانده)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="36" />
         <source>%1: breached %2 ago (due %3)</source>
-        <translation>%1: %2 از موعد گذشته (موعد %3)</translation>
+        <translation type="vanished">%1: %2 از موعد گذشته (موعد %3)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="44" />
         <source>%1: %2 left (due %3)</source>
-        <translation>%1: %2 مانده (موعد %3)</translation>
+        <translation type="vanished">%1: %2 مانده (موعد %3)</translation>
+    </message>
+</context>
+<context>
+    <name>SlaNotificationController</name>
+    <message numerus="yes">
+        <location filename="../../deskapp/ui/notifications/sla_bridge.py" line="212" />
+        <source>%n more SLA notification(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/sla_bridge.py" line="213" />
+        <source>Open the notification centre to see them all.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SlaPoliciesDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="91" />
+        <source>SLA policies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="102" />
+        <source>Only managers edit SLA policies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="112" />
+        <source>New policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="131" />
+        <source>for example 75, 90</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="134" />
+        <source>Default policy (when no other matches)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="136" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="143" />
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="144" />
+        <source>Priority:</source>
+        <translation>اولویت:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="145" />
+        <source>Customer segment:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="146" />
+        <source>Channel:</source>
+        <translation>کانال:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="147" />
+        <source>First response within:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="148" />
+        <source>Resolution within:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="149" />
+        <source>Warn at (% of target):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="150" />
+        <source>Business calendar:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="158" />
+        <source>Targets count business time of the calendar. Leave a criterion at “Any” to match every value; the most specific policy wins.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="170" />
+        <source>Save policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="186" />
+        <source>Any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="200" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="235" />
+        <source>(default)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="237" />
+        <source>(inactive)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="288" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="293" />
+        <source>Saved “%1”.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -717,34 +1914,180 @@ Database: %2</source>
 <context>
     <name>StatusControls</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/status_controls.py" line="26" />
+        <location filename="../../deskapp/ui/ticket/status_controls.py" line="27" />
         <source>Move to:</source>
         <translation>انتقال به:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/status_controls.py" line="31" />
+        <location filename="../../deskapp/ui/ticket/status_controls.py" line="35" />
         <source>Satisfaction:</source>
         <translation>رضایت:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/status_controls.py" line="34" />
+        <location filename="../../deskapp/ui/ticket/status_controls.py" line="38" />
         <source>not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/status_controls.py" line="37" />
+        <location filename="../../deskapp/ui/ticket/status_controls.py" line="41" />
         <source>Record</source>
         <translation>ثبت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/status_controls.py" line="50" />
+        <location filename="../../deskapp/ui/ticket/status_controls.py" line="55" />
         <source>Resolve</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/status_controls.py" line="52" />
+        <location filename="../../deskapp/ui/ticket/status_controls.py" line="57" />
         <source>Reopen</source>
         <translation>بازگشایی</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorModels</name>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="35" />
+        <source>Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="36" />
+        <source>Away</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="37" />
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="71" />
+        <source>Agent</source>
+        <translation>کارشناس</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="72" />
+        <source>Presence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="73" />
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="74" />
+        <source>Warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="75" />
+        <source>Breached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="174" />
+        <source>Ticket</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="175" />
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="176" />
+        <source>Assignee</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="177" />
+        <source>Team</source>
+        <translation>تیم</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="178" />
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="179" />
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="97" />
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="99" />
+        <source>All my teams' tickets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="101" />
+        <source>Reassign selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="109" />
+        <source>Click an agent to see their tickets; drag tickets onto an agent to give them the work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="117" />
+        <source>&lt;b&gt;Agents&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="141" />
+        <source>Team workload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="142" />
+        <source>Approvals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="174" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="190" />
+        <source>%1 agents · updated %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="201" />
+        <source>&lt;b&gt;Open tickets of my teams&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="206" />
+        <source>&lt;b&gt;Open tickets of %1&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="266" />
+        <source>Dragged onto %1 in the supervisor view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="269" />
+        <source>Moving %1 tickets to %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="276" />
+        <source>%1 moved, %2 could not be moved.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -778,47 +2121,47 @@ Database: %2</source>
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="68" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="75" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="69" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="76" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="70" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="77" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="71" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="78" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="72" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="79" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="73" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="80" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="108" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="116" />
         <source>unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="117" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="125" />
         <source>First response</source>
         <translation>اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="125" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="133" />
         <source>Resolution</source>
         <translation>حل</translation>
     </message>
@@ -826,19 +2169,27 @@ Database: %2</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/timeline.py" line="68" />
+        <location filename="../../deskapp/ui/ticket/timeline.py" line="77" />
         <source>deskapp</source>
         <translation>deskapp</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/timeline.py" line="70" />
+        <location filename="../../deskapp/ui/ticket/timeline.py" line="79" />
         <source>internal note</source>
         <translation>یادداشت داخلی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/timeline.py" line="72" />
+        <location filename="../../deskapp/ui/ticket/timeline.py" line="81" />
         <source>%1 from the customer</source>
         <translation>%1 از مشتری</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <location filename="../../deskapp/ui/notifications/notifier.py" line="90" />
+        <source>deskapp</source>
+        <translation>deskapp</translation>
     </message>
 </context>
 </TS>

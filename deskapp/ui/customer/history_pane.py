@@ -114,6 +114,8 @@ class CustomerHistoryPane(QWidget):
         header = self.tickets_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 90)
         header.setMinimumSectionSize(40)
         self.tickets_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tickets_view.setWordWrap(False)

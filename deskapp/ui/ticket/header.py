@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from deskapp.services.dto import TicketDetail
 from deskapp.ui.formatting import formatter
@@ -14,18 +14,25 @@ from deskapp.ui.sla_display import STAGE_COLOURS, ClockStage, ClockState, clock_
 
 
 class SlaClockLabel(QLabel):
+    """A coloured pill with the stage and the time left; the due time beside it."""
+
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.stage = ClockStage.NONE
+        self.due_label = QLabel(parent)
+        self.due_label.setObjectName(f"{name}Due")
+        self.due_label.setStyleSheet("color: #616161;")
 
     def show_state(self, title: str, state: ClockState, done_at: datetime | None) -> None:
         fmt = formatter()
         self.stage = state.stage
+        due = self.tr("due %1").replace("%1", fmt.datetime(state.due)) if state.due else ""
         if state.stage is ClockStage.NONE:
             text = self.tr("%1: no target").replace("%1", title)
         elif state.stage is ClockStage.DONE:
-            text = self.tr("%1: done %2").replace("%1", title).replace("%2", fmt.datetime(done_at))
+            text = self.tr("%1: met").replace("%1", title)
+            due = self.tr("at %1").replace("%1", fmt.datetime(done_at))
         elif state.stage is ClockStage.PAUSED:
             text = self.tr("%1: paused (%2 left)").replace("%1", title).replace(
                 "%2", fmt.duration(state.remaining) if state.remaining is not None else "—"
@@ -33,20 +40,20 @@ class SlaClockLabel(QLabel):
         elif state.stage is ClockStage.BREACHED:
             assert state.remaining is not None
             text = (
-                self.tr("%1: breached %2 ago (due %3)")
+                self.tr("%1: breached %2 ago")
                 .replace("%1", title)
                 .replace("%2", fmt.duration(-state.remaining))
-                .replace("%3", fmt.datetime(state.due))
             )
         else:
             assert state.remaining is not None
             text = (
-                self.tr("%1: %2 left (due %3)")
+                self.tr("%1: %2 left")
                 .replace("%1", title)
                 .replace("%2", fmt.duration(state.remaining))
-                .replace("%3", fmt.datetime(state.due))
             )
         self.setText(text)
+        self.due_label.setText(due)
+        self.setToolTip(f"{text} — {due}" if due else text)
         colour = STAGE_COLOURS[state.stage]
         self.setStyleSheet(
             f"QLabel {{ color: white; background: {colour}; border-radius: 3px; padding: 2px 6px; }}"
@@ -85,10 +92,11 @@ class TicketHeader(QWidget):
         grid.setColumnStretch(5, 1)
         self.first_response = SlaClockLabel("slaFirstResponse", self)
         self.resolution = SlaClockLabel("slaResolution", self)
-        clocks = QHBoxLayout()
-        clocks.addWidget(self.first_response)
-        clocks.addWidget(self.resolution)
-        clocks.addStretch(1)
+        clocks = QGridLayout()
+        for row, clock in enumerate((self.first_response, self.resolution)):
+            clocks.addWidget(clock, row, 0)
+            clocks.addWidget(clock.due_label, row, 1)
+        clocks.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

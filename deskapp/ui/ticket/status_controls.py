@@ -4,7 +4,7 @@ satisfaction score (1–5) asked when resolving."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from deskapp.models.enums import Status
 from deskapp.services.dto import TicketSummary
@@ -21,13 +21,17 @@ class StatusControls(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusControls")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self._caption = QLabel(self.tr("Move to:"), self)
-        self._layout.addWidget(self._caption)
+        row.addWidget(self._caption)
         self._buttons_box = QHBoxLayout()
-        self._layout.addLayout(self._buttons_box)
-        self._layout.addStretch(1)
+        row.addLayout(self._buttons_box)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self._layout = QHBoxLayout()
+        outer.addLayout(self._layout)
         self.csat_label = QLabel(self.tr("Satisfaction:"), self)
         self.csat = QComboBox(self)
         self.csat.setObjectName("csatCombo")
@@ -39,6 +43,7 @@ class StatusControls(QWidget):
         self._layout.addWidget(self.csat_label)
         self._layout.addWidget(self.csat)
         self._layout.addWidget(self.csat_button)
+        self._layout.addStretch(1)
         self.buttons: dict[Status, QPushButton] = {}
         self.csat_button.clicked.connect(self._on_csat_button_clicked)
 

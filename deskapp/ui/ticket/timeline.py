@@ -49,7 +49,8 @@ class TimelineModel(QAbstractListModel):
             return None
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._heading(item)}\n{item.body}"
+            body = "\n".join(isolate(line) for line in item.body.splitlines())
+            return f"{self._heading(item)}\n{body}"
         if role == Qt.ItemDataRole.DecorationRole:
             return interaction_icon(item.kind)
         if role == Qt.ItemDataRole.BackgroundRole:
