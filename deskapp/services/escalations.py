@@ -11,8 +11,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -729,31 +730,52 @@ def may_acknowledge(s: Session, actor: Actor, esc: Escalation, *, done_too: bool
     )
 
 
+def _awaiting(actor: Actor, esc: type[Escalation] | Any) -> ColumnElement[bool]:
+    """Conditions on ``esc`` (the Escalation entity or an alias): the latest escalation of
+    its ticket, unacknowledged, not a return to tier 1, and sent to the actor, to a team
+    of theirs, or to a team they supervise."""
+    later = aliased(Escalation)
+    supervised = select(Team.id).where(Team.supervisor_id == actor.user_id)
+    teams = list(actor.team_ids) or [uuid.UUID(int=0)]
+    return and_(
+        esc.acknowledged_at.is_(None),
+        esc.is_deescalation.is_(False),
+        or_(
+            esc.to_user_id == actor.user_id,
+            and_(esc.to_user_id.is_(None),
+                 or_(esc.to_team_id.in_(teams), esc.to_team_id.in_(supervised))),
+        ),
+        ~exists().where(
+            later.ticket_id == esc.ticket_id,
+            or_(later.created_at > esc.created_at,
+                and_(later.created_at == esc.created_at, later.id > esc.id)),
+        ),
+    )
+
+
+def awaiting_acknowledgement(actor: Actor) -> ColumnElement[bool]:
+    """For the queue, as a column of a ``select(... Ticket ...)``: True when the ticket
+    was escalated to ``actor`` (in person, to their team, or to a team they supervise)
+    and nobody acknowledged it yet. Correlated on ``Ticket.id``::
+
+        select(Ticket.id, awaiting_acknowledgement(actor).label("escalated_to_me"))
+    """
+    if actor.user_id is None:
+        return false()
+    esc = aliased(Escalation)
+    return exists().where(esc.ticket_id == Ticket.id, _awaiting(actor, esc))
+
+
 def _unacknowledged(s: Session, actor: Actor) -> list[Escalation]:
     if actor.user_id is None:
         return []
-    later = aliased(Escalation)
-    supervised = select(Team.id).where(Team.supervisor_id == actor.user_id)
-    mine = or_(
-        Escalation.to_user_id == actor.user_id,
-        and_(Escalation.to_user_id.is_(None),
-             or_(Escalation.to_team_id.in_(actor.team_ids or [uuid.UUID(int=0)]),
-                 Escalation.to_team_id.in_(supervised))),
-    )
     q = (
         select(Escalation)
         .join(Ticket, Ticket.id == Escalation.ticket_id)
         .where(
-            Escalation.acknowledged_at.is_(None),
-            Escalation.is_deescalation.is_(False),
             Ticket.status.in_(OPEN_STATUSES),
             Ticket.deleted_at.is_(None),
-            mine,
-            ~exists().where(
-                later.ticket_id == Escalation.ticket_id,
-                or_(later.created_at > Escalation.created_at,
-                    and_(later.created_at == Escalation.created_at, later.id > Escalation.id)),
-            ),
+            _awaiting(actor, Escalation),
         )
         .order_by(Escalation.created_at, Escalation.id)
     )

@@ -259,3 +259,24 @@ def test_automatic_escalation_on_breach_is_marked_and_urgent(desk: Desk):
     with desk.services.uow() as uow:
         assert uow.session.scalar(select(Escalation.automatic).where(
             Escalation.ticket_id == t.id)) is True
+
+
+def test_awaiting_acknowledgement_is_a_queue_column(desk: Desk):
+    from deskapp.services.escalations import awaiting_acknowledgement
+
+    esc = desk.services.escalations
+    t = log(desk)
+    other = log(desk, subject="not escalated")
+    out = esc.escalate_functional(desk.agent, t.id, t.version,
+                                  to_team_id=team_id(desk, "Billing"),
+                                  reason="customer_insists", note="n")
+
+    def column(actor) -> dict:
+        with desk.services.uow() as uow:
+            return dict(uow.session.execute(
+                select(Ticket.id, awaiting_acknowledgement(actor))).all())
+
+    assert column(desk.specialist) == {t.id: True, other.id: False}
+    assert column(desk.agent) == {t.id: False, other.id: False}
+    esc.acknowledge(desk.specialist, out.escalation.id)
+    assert column(desk.specialist)[t.id] is False
