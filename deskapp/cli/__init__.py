@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from deskapp import __version__
-from deskapp.cli import database, profiles, sla, users
+from deskapp.cli import database, demo, imports, profiles, sla, users
 from deskapp.cli.context import CliContext, CliError
 
-COMMAND_MODULES = [database, users, profiles, sla]
+COMMAND_MODULES = [database, users, profiles, sla, demo, imports]
 
 
 def build_parser() -> argparse.ArgumentParser:
