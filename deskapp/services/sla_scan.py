@@ -363,5 +363,8 @@ def insert_stage_event(s: Session, ticket_id: uuid.UUID, stage: StagePlan, now: 
             due_at=stage.at,
         )
         .on_conflict_do_nothing(index_elements=["ticket_id", "clock", "stage"])
+        # RETURNING, not rowcount: SQLAlchemy 2.1 + psycopg 3 report rowcount -1 for
+        # a Core INSERT, so rowcount cannot tell the winner on PostgreSQL.
+        .returning(SlaStageEvent.id)
     )
-    return s.execute(stmt).rowcount == 1
+    return s.execute(stmt).first() is not None

@@ -36,8 +36,9 @@ from tests.helpers.sla import START, FakeClock, SlaDesk, log_ticket, make_sla_de
 
 
 @pytest.fixture
-def sd(sqlite_url: str) -> SlaDesk:
-    sla_desk = make_sla_desk(sqlite_url)
+def sd(db_url: str) -> SlaDesk:
+    """A desk with SLA policies, on SQLite and on PostgreSQL."""
+    sla_desk = make_sla_desk(db_url)
     yield sla_desk
     sla_desk.services.dispose()
 
