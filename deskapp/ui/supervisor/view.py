@@ -44,6 +44,7 @@ def may_open(actor: Actor) -> bool:
 
 class SupervisorView(QWidget):
     agent_selected = Signal(object)  # uuid.UUID | None: filter the queue by this agent
+    agent_activated = Signal(object)  # uuid.UUID: double-click, show their queue now
     ticket_opened = Signal(object)  # uuid.UUID
     tickets_reassigned = Signal(object)  # BulkResult
     loaded = Signal()
@@ -154,6 +155,7 @@ class SupervisorView(QWidget):
         self.show_all_button.clicked.connect(self._on_show_all_button_clicked)
         self.reassign_button.clicked.connect(self.reassign_selected)
         self.agent_table.clicked.connect(self._on_agent_table_clicked)
+        self.agent_table.doubleClicked.connect(self._on_agent_table_double_clicked)
         self.ticket_table.doubleClicked.connect(self._on_ticket_table_double_clicked)
         self.ticket_table.selectionModel().selectionChanged.connect(
             self._on_ticket_selection_changed)
@@ -218,6 +220,12 @@ class SupervisorView(QWidget):
         agent = self.agents.agent_at(index.row())
         if agent is not None:
             self.select_agent(agent.user_id)
+
+    @Slot(QModelIndex)
+    def _on_agent_table_double_clicked(self, index: QModelIndex) -> None:
+        agent = self.agents.agent_at(index.row())
+        if agent is not None:
+            self.agent_activated.emit(agent.user_id)
 
     @Slot()
     def _on_show_all_button_clicked(self) -> None:

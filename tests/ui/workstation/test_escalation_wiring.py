@@ -1,0 +1,70 @@
+"""Escalation in the workstation: Ctrl+E on the open ticket, the escalation history under
+it, the supervisor tab for supervisors only, agent click filtering the queue."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
+
+from deskapp.ui import escalation_wiring
+from deskapp.ui.dialogs.escalate_dialog import EscalateDialog
+from deskapp.ui.supervisor.view import SupervisorView
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _wiring(window):
+    return getattr(window, "escalation_wiring", None) or escalation_wiring.install(window)
+
+
+def _workstation(qtbot, floor, username):
+    from deskapp.app import build_workstation
+
+    win = build_workstation(floor.url, username)
+    qtbot.addWidget(win)
+    return win
+
+
+def _open(qtbot, window, ticket_id):
+    window.open_ticket(ticket_id)
+    qtbot.waitUntil(lambda: window.ticket_view.detail is not None
+                    and window.ticket_view.detail.ticket.id == ticket_id)
+
+
+def test_ctrl_e_escalates_the_open_ticket(qtbot, window, floor):
+    wiring = _wiring(window)
+    action = window.actions_by_name["escalateAction"]
+    assert action.isEnabled() and action.shortcut().toString() == "Ctrl+E"
+    assert window.findChild(SupervisorView) is None  # agents get no supervisor view
+    _open(qtbot, window, floor.first.ticket.id)
+    action.trigger()
+    dialog = wiring.dialog
+    assert isinstance(dialog, EscalateDialog) and dialog.ticket.id == floor.first.ticket.id
+    qtbot.waitUntil(lambda: dialog.team_list.count() == 1)
+    dialog.team_list.setCurrentRow(0)
+    dialog.reason.setCurrentIndex(dialog.reason.findData("needs_specialist"))
+    qtbot.keyClicks(dialog.note, "Billing must check the double charge.")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    # The ticket reloads with its new team, and the history appears under it.
+    qtbot.waitUntil(lambda: window.ticket_view.detail.ticket.team_name == "Billing",
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: wiring.history.isVisibleTo(window)
+                    and wiring.history.list.count() == 1, timeout=10_000)
+    assert "Functional escalation by Ali Rezaei to Billing" in wiring.history.list.item(0).text()
+
+
+def test_supervisor_gets_the_view_and_filters_the_queue_by_agent(qtbot, floor):
+    window = _workstation(qtbot, floor, "maryam")
+    wiring = _wiring(window)
+    view = wiring.supervisor_view
+    assert view is not None and view.objectName() == "supervisorView"
+    tabs = window.findChild(QTabWidget, "viewTabs")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        tabs.setCurrentIndex(wiring.supervisor_tab)
+    row = view.agents.row_of(floor.desk.agent.user_id)
+    calls = []
+    window.queue.filter_by_assignee = calls.append  # observe the queue being asked
+    view.agent_table.doubleClicked.emit(view.agents.index(row, 0))
+    assert calls == [floor.desk.agent.user_id] and tabs.currentIndex() == 0
+    window.runner.wait(10_000)
