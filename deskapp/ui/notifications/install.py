@@ -1,10 +1,12 @@
 """Put notifications into a main window: the bell in its status bar, the desktop
 notifiers this desktop offers, and the SLA controller (scheduler + poll).
 
-    controller = install_notifications(window, scheduler_factory=factory)
+    controller = install_notifications(window)   # after login
 
-``window`` needs ``services``, ``actor``, ``runner``, ``add_status_widget(widget)``
-and ``open_ticket(ticket_id)`` (deskapp.ui.main_window.MainWindow has them).
+``scheduler_factory`` defaults to the real ``SlaScheduler`` over
+``services.sla_scanner``; tests pass a stand-in. ``window`` needs ``services``,
+``actor``, ``runner``, ``add_status_widget(widget)`` and ``open_ticket(ticket_id)``
+(deskapp.ui.main_window.MainWindow has them).
 """
 
 from __future__ import annotations
@@ -14,6 +16,16 @@ from typing import Any
 from deskapp.ui.notifications.centre import NotificationCentre
 from deskapp.ui.notifications.notifier import choose_notifiers
 from deskapp.ui.notifications.sla_bridge import SchedulerFactory, SlaNotificationController
+
+
+def sla_scheduler_factory(services: Any, interval_seconds: float = 30.0) -> SchedulerFactory:
+    """The real scheduler: APScheduler scanning with ``services.sla_scanner``."""
+    from deskapp.services.sla_scheduler import SlaScheduler
+
+    def factory(on_raised):
+        return SlaScheduler(services.sla_scanner.scan, on_raised, interval_seconds=interval_seconds)
+
+    return factory
 
 
 def install_notifications(
@@ -31,7 +43,7 @@ def install_notifications(
         window.runner,
         centre,
         choose_notifiers(centre, parent=window),
-        scheduler_factory=scheduler_factory,
+        scheduler_factory=scheduler_factory or sla_scheduler_factory(window.services),
         parent=window,
     )
     # The scheduler thread must not outlive the window (quitting stops it as well).

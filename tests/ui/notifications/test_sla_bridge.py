@@ -182,3 +182,41 @@ def test_quitting_stops_the_scheduler(qtbot, desk, rig):
     assert schedulers[0].stopped and popup.closed
     assert not controller.running
     controller.stop()  # again: harmless
+
+
+def test_the_real_scheduler_thread_reaches_the_agent(qtbot, sqlite_url):
+    """APScheduler's worker thread scans the database, the bridge carries the result to
+    the GUI thread, the controller fetches the stored notification and pops it up."""
+    from deskapp.services.sla_scheduler import SlaScheduler
+    from tests.helpers.sla import log_ticket as log_sla_ticket
+    from tests.helpers.sla import make_sla_desk
+
+    sd = make_sla_desk(sqlite_url)
+    ticket = log_sla_ticket(sd, priority="urgent")  # first response within 30 minutes
+    sd.clock.set(minutes=25)  # past 75 %
+    runner = TaskRunner()
+    agent = sd.desk.agent
+    centre = NotificationCentre(sd.services, agent, runner)
+    qtbot.addWidget(centre.bell)
+    popup = _Popup()
+    schedulers: list[SlaScheduler] = []
+
+    def factory(on_raised):
+        schedulers.append(SlaScheduler(sd.services.sla_scanner.scan, on_raised,
+                                       interval_seconds=3600, clock=sd.clock))
+        return schedulers[-1]
+
+    controller = SlaNotificationController(sd.services, agent, runner, centre, [popup],
+                                           scheduler_factory=factory, poll_msecs=3_600_000)
+    try:
+        with qtbot.waitSignal(controller.notifications_arrived, timeout=20_000) as arrived:
+            controller.start()  # the first scan runs at once, on the scheduler's thread
+        titles = [info.title for info in arrived.args[0]]
+        assert titles == [f"{ticket.ticket.reference}: 75% of the first response time used"]
+        assert [info.ticket_id for info in popup.shown] == [ticket.ticket.id]
+        assert schedulers[0].running
+    finally:
+        controller.stop()
+        runner.wait()
+        sd.services.dispose()
+    assert not schedulers[0].running
