@@ -1,0 +1,47 @@
+"""The SLA settings menu: managers get it, agents do not."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAction
+
+from deskapp.ui import sla_settings_wiring
+from tests.helpers.sla import make_sla_desk
+
+
+@pytest.fixture
+def sla_url(sqlite_url):
+    make_sla_desk(sqlite_url).services.dispose()
+    return sqlite_url
+
+
+def _window(qtbot, url, username):
+    from deskapp.app import build_workstation
+
+    win = build_workstation(url, username)
+    qtbot.addWidget(win)
+    return win
+
+
+# Showing a dialog offscreen makes the platform say it cannot propagate size hints.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_managers_get_the_settings_menu_and_its_dialogs_load(qtbot, sla_url):
+    win = _window(qtbot, sla_url, "nima")
+    wiring = sla_settings_wiring.install(win)
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert titles.index("&Settings") == titles.index("&Help") - 1
+    action = win.findChild(QAction, "slaPoliciesAction")
+    action.trigger()
+    qtbot.waitSignal(wiring.dialog.loaded, timeout=10_000).wait()  # loads in the background
+    assert wiring.dialog.policy_list.count() == 4
+    win.findChild(QAction, "calendarsAction").trigger()
+    qtbot.waitUntil(lambda: wiring.dialog.calendar_list.count() == 1, timeout=10_000)
+    win.runner.wait(10_000)
+
+
+def test_agents_do_not_see_it(qtbot, sla_url):
+    win = _window(qtbot, sla_url, "ali")
+    sla_settings_wiring.install(win)
+    assert "&Settings" not in [a.text() for a in win.menuBar().actions()]
+    assert win.findChild(QAction, "slaPoliciesAction") is None
+    win.runner.wait(10_000)
