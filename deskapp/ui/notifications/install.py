@@ -37,6 +37,7 @@ def install_notifications(
     centre = NotificationCentre(window.services, window.actor, window.runner, parent=window)
     window.add_status_widget(centre.bell)
     centre.ticket_requested.connect(window.open_ticket)
+    centre.ticket_requested.connect(lambda _ticket: _bring_to_front(window))
     controller = SlaNotificationController(
         window.services,
         window.actor,
@@ -51,3 +52,13 @@ def install_notifications(
     if start:
         controller.start()
     return controller
+
+
+def _bring_to_front(window: Any) -> None:
+    """A click on a desktop popup comes from outside: show the window it opened in."""
+    if not window.isVisible() or window.isActiveWindow():
+        return
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
