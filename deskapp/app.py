@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -17,6 +18,7 @@ from deskapp.services.facade import Services, build_services, ensure_site
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.startup import StartupFlow
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +70,59 @@ def prepare_database(services: Services, settings: Settings) -> bool:
     return not tickets and not users
 
 
+def user_language(services: Services, username: str) -> str | None:
+    """The language a user chose (users.language), for the window after the login."""
+    with services.uow() as uow:
+        return uow.session.scalar(select(User.language).where(User.username == username))
+
+
 def fill_demo(services: Services, progress: Any) -> Any:
     from deskapp.services.demo import generate_demo
 
     return generate_demo(services, progress=progress, **DEMO_SIZE)
+
+
+def start_workstation(
+    settings: Settings,
+    *,
+    demo: Callable[[Services, Any], Any] | None = None,
+    qsettings: Any = None,
+) -> StartupFlow:
+    """Build the services and start the start-up sequence (database, demo data, login,
+    main window) on the running QApplication. ``demo`` fills an empty default database
+    (default: the demo generator)."""
+    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.startup import StartupFlow
+    from deskapp.ui.tasks import TaskRunner
+
+    services = build_services(settings.database_url, site_code=settings.site_code)
+    runner = TaskRunner()
+    fill = demo or fill_demo
+    flow = StartupFlow(
+        services,
+        runner,
+        prepare=lambda: prepare_database(services, settings),
+        demo=(lambda progress: fill(services, progress))
+        if settings.is_default_database else None,
+        make_window=lambda actor: MainWindow(services, actor, runner),
+        settings=qsettings,
+        language_for=lambda actor: user_language(services, actor.username),
+        apply_language=_apply_user_language,
+    )
+    runner.setParent(flow)
+    flow.start()
+    return flow
+
+
+def _apply_user_language(language: str | None) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from deskapp.ui.i18n import apply_language, chosen_language
+
+    app = QApplication.instance()
+    wanted = chosen_language(language)
+    if isinstance(app, QApplication) and wanted != getattr(app, "_deskapp_language", "en"):
+        apply_language(app, wanted)
 
 
 def run_gui(settings: Settings) -> int:
@@ -85,31 +136,18 @@ def run_gui(settings: Settings) -> int:
 
     from deskapp.ui.banner import install_excepthook
     from deskapp.ui.i18n import apply_language, chosen_language
-    from deskapp.ui.main_window import MainWindow
-    from deskapp.ui.startup import StartupFlow
-    from deskapp.ui.tasks import TaskRunner
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("deskapp")
     app.setApplicationName("deskapp")
     apply_language(app, chosen_language())  # type: ignore[arg-type]
-    services = build_services(settings.database_url, site_code=settings.site_code)
-    runner = TaskRunner(app)
-    flow = StartupFlow(
-        services,
-        runner,
-        prepare=lambda: prepare_database(services, settings),
-        demo=(lambda progress: fill_demo(services, progress))
-        if settings.is_default_database else None,
-        make_window=lambda actor: MainWindow(services, actor, runner),
-    )
+    flow = start_workstation(settings)
     install_excepthook(lambda: getattr(flow.window, "banner", None))
     exit_code = [0]
     flow.failed.connect(lambda _msg: (exit_code.__setitem__(0, 1), app.quit()))
     flow.cancelled.connect(app.quit)
-    flow.start()
     code = app.exec()
-    runner.wait(10_000)
-    services.dispose()
+    flow.runner.wait(10_000)
+    flow.services.dispose()
     return exit_code[0] or code

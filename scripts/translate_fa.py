@@ -168,7 +168,7 @@ FA = {
     "Something went wrong: %1": "خطایی رخ داد: %1",
     "Opening the database…": "در حال باز کردن پایگاه داده…",
     "Creating demo data for this workstation…": "در حال ساختن داده‌ی نمایشی برای این میز کار…",
-    "Demo logins (user / password): %1": "ورود نمایشی (کاربر / گذرواژه): %1",
+    "Demo logins (user / password):": "ورود نمایشی (کاربر / گذرواژه):",
     "deskapp cannot start": "deskapp اجرا نشد",
     "due %1": "موعد %1",
     "%1: met": "%1: انجام شد",

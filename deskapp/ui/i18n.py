@@ -81,6 +81,7 @@ def apply_language(app: QApplication, language: str) -> list[QTranslator]:
         else:
             log.warning("no translation for %r; starting in English", language)
     app._deskapp_translators = installed  # type: ignore[attr-defined]
+    app._deskapp_language = language  # type: ignore[attr-defined]
     rtl = language in RTL_LANGUAGES
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     return installed

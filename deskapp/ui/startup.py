@@ -42,18 +42,24 @@ class StartupFlow(QObject):
         demo: Callable[[Progress], Any] | None,
         make_window: Callable[[Actor], QWidget],
         settings: QSettings | None = None,
+        language_for: Callable[[Actor], str | None] | None = None,
+        apply_language: Callable[[str | None], None] | None = None,
     ) -> None:
         super().__init__()
-        self._services = services
-        self._runner = runner
+        self.services = self._services = services
+        self.runner = self._runner = runner
         self._prepare = prepare
         self._demo = demo
         self._make_window = make_window
+        self._language_for = language_for
+        self._apply_language = apply_language
         self._settings = settings
         self._relay = _ProgressRelay(self)
         self._progress: QProgressDialog | None = None
         self._hint = ""
         self.window: QWidget | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.error_box: QMessageBox | None = None
 
     def start(self) -> None:
         self._show_progress(self.tr("Opening the database…"), busy=True)
@@ -75,10 +81,13 @@ class StartupFlow(QObject):
             self._login()
 
     def _on_demo_done(self, report: Any) -> None:
-        logins = getattr(report, "logins", ())
-        if logins:
-            self._hint = self.tr("Demo logins (user / password): %1").replace(
-                "%1", ", ".join(f"{x.username} / {x.password}" for x in logins[:5])
+        first_per_role: dict[str, str] = {}
+        for login in getattr(report, "logins", ()):
+            role = str(getattr(login, "role", ""))
+            first_per_role.setdefault(role, f"{login.username} / {login.password}")
+        if first_per_role:
+            self._hint = self.tr("Demo logins (user / password):") + "\n" + "\n".join(
+                first_per_role.values()
             )
         self._login()
 
@@ -90,11 +99,27 @@ class StartupFlow(QObject):
         dialog.logged_in.connect(self._on_login_logged_in)
         dialog.rejected.connect(self.cancelled)
         dialog.show()
-        self._login_dialog = dialog
+        self.login_dialog = dialog
         self._close_progress()  # after the dialog shows: never zero windows open
 
     @Slot(object)
     def _on_login_logged_in(self, actor: Actor) -> None:
+        if self._language_for is None or self._apply_language is None:
+            self._show_window(actor)
+            return
+        language_for = self._language_for
+        self._runner.submit(
+            lambda: language_for(actor),
+            on_done=lambda language: self._on_language_found(actor, language),
+            on_error=lambda _exc: self._show_window(actor),
+        )
+
+    def _on_language_found(self, actor: Actor, language: str | None) -> None:
+        assert self._apply_language is not None
+        self._apply_language(language)  # the user's own language, unless DESKAPP_LANG
+        self._show_window(actor)
+
+    def _show_window(self, actor: Actor) -> None:
         self.window = self._make_window(actor)
         self.window.show()
         self.window_shown.emit(self.window)
@@ -103,8 +128,12 @@ class StartupFlow(QObject):
         self._close_progress()
         log.error("start-up failed: %s", getattr(exc, "__deskapp_traceback__", exc))
         message = describe_failure(exc)
-        QMessageBox.critical(None, self.tr("deskapp cannot start"), message)
-        self.failed.emit(message)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("deskapp cannot start"), message)
+        box.setObjectName("startupError")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self.failed.emit(message))
+        self.error_box = box
+        box.open()
 
     # -- progress -----------------------------------------------------------
     def _show_progress(self, text: str, *, busy: bool) -> None:

@@ -202,43 +202,161 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="193" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="210" />
         <source>Reassigning…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="209" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="226" />
         <source>%1 moved, %2 could not be moved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="212" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="229" />
         <source>Changed meanwhile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="213" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="230" />
         <source>Not allowed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="214" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="231" />
         <source>Not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="215" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="232" />
         <source>Refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="220" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="237" />
         <source>Moved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="229" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="246" />
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CalendarsDialog</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="71" />
+        <source>Business calendars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="85" />
+        <source>Only managers edit business calendars.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="97" />
+        <source>New calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="101" />
+        <source>From preset: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="130" />
+        <source>Add change from this date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="132" />
+        <source>Remove this schedule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="145" />
+        <source>Add day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="147" />
+        <source>Remove day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="159" />
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="160" />
+        <source>Time zone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="161" />
+        <source>Public holidays of:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="162" />
+        <source>Region:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="167" />
+        <source>Weekly hours:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="171" />
+        <source>Own days:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="180" />
+        <source>Save calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="208" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="247" />
+        <source>no policy yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="248" />
+        <source>Used by: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="262" />
+        <source>A new calendar: save it, then choose it in a policy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="281" />
+        <source>Always (the first schedule)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="282" />
+        <source>From %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="369" />
+        <source>Saving… (open tickets' due times are recomputed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="374" />
+        <source>Saved “%1”.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -483,6 +601,24 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="328" />
         <source>'local' is the built-in local database; choose another name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomDaysTable</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="131" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="131" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="131" />
+        <source>Hours (empty: closed)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -811,6 +947,19 @@
     </message>
 </context>
 <context>
+    <name>EscalationWiring</name>
+    <message>
+        <location filename="../../deskapp/ui/escalation_wiring.py" line="44" />
+        <source>Goodwill credit or warranty…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/escalation_wiring.py" line="71" />
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+</context>
+<context>
     <name>FailureBanner</name>
     <message>
         <location filename="../../deskapp/ui/banner.py" line="27" />
@@ -1005,17 +1154,17 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="143" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="142" />
         <source>someone else</source>
         <translation>کاربر دیگری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="150" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="149" />
         <source>%1 was changed by %2 on another workstation. Reload to see the change; what you typed is kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="157" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="156" />
         <source>%1 was changed by %2 on another workstation; showing the latest.</source>
         <translation type="unfinished" />
     </message>
@@ -1161,12 +1310,12 @@
         <translation>&amp;گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="94" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="96" />
         <source>Enter your username.</source>
         <translation>نام کاربری را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="115" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="117" />
         <source>Wrong username or password; try again.</source>
         <translation>نام کاربری یا گذرواژه نادرست است؛ دوباره تلاش کنید.</translation>
     </message>
@@ -1884,29 +2033,51 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>SlaSettingsWiring</name>
+    <message>
+        <location filename="../../deskapp/ui/sla_settings_wiring.py" line="29" />
+        <source>SLA policies…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_settings_wiring.py" line="31" />
+        <source>Business calendars…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_settings_wiring.py" line="34" />
+        <source>&amp;Settings</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="59" />
+        <location filename="../../deskapp/ui/startup.py" line="65" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="65" />
+        <location filename="../../deskapp/ui/startup.py" line="71" />
         <source>Creating demo data for this workstation…</source>
         <translation>در حال ساختن داده‌ی نمایشی برای این میز کار…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="80" />
-        <source>Demo logins (user / password): %1</source>
-        <translation>ورود نمایشی (کاربر / گذرواژه): %1</translation>
+        <location filename="../../deskapp/ui/startup.py" line="89" />
+        <source>Demo logins (user / password):</source>
+        <translation>ورود نمایشی (کاربر / گذرواژه):</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="106" />
+        <source>Demo logins (user / password): %1</source>
+        <translation type="vanished">ورود نمایشی (کاربر / گذرواژه): %1</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/startup.py" line="131" />
         <source>deskapp cannot start</source>
         <translation>deskapp اجرا نشد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="113" />
+        <location filename="../../deskapp/ui/startup.py" line="142" />
         <source>deskapp</source>
         <translation>deskapp</translation>
     </message>
@@ -2020,72 +2191,72 @@ Database: %2</source>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="97" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="98" />
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="99" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="100" />
         <source>All my teams' tickets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="101" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="102" />
         <source>Reassign selected…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="109" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="110" />
         <source>Click an agent to see their tickets; drag tickets onto an agent to give them the work.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="117" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="118" />
         <source>&lt;b&gt;Agents&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="141" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="142" />
         <source>Team workload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="142" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="143" />
         <source>Approvals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="174" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="176" />
         <source>Loading…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="190" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="192" />
         <source>%1 agents · updated %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="201" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="203" />
         <source>&lt;b&gt;Open tickets of my teams&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="206" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="208" />
         <source>&lt;b&gt;Open tickets of %1&lt;/b&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="266" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="274" />
         <source>Dragged onto %1 in the supervisor view</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="269" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="277" />
         <source>Moving %1 tickets to %2…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="276" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="284" />
         <source>%1 moved, %2 could not be moved.</source>
         <translation type="unfinished" />
     </message>
@@ -2190,6 +2361,24 @@ Database: %2</source>
         <location filename="../../deskapp/ui/notifications/notifier.py" line="90" />
         <source>deskapp</source>
         <translation>deskapp</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyHoursEditor</name>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="84" />
+        <source>closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="107" />
+        <source>Hours a week: —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="109" />
+        <source>Hours a week: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -76,6 +76,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+        self.setMinimumWidth(440)
         last = self._settings.value(LAST_USER_KEY, "", type=str)
         self.username.setText(last)
         (self.password if last else self.username).setFocus()
@@ -85,6 +86,7 @@ class LoginDialog(QDialog):
     def set_hint(self, text: str) -> None:
         self.hint_label.setText(text)
         self.hint_label.setVisible(bool(text))
+        self.adjustSize()
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
