@@ -94,7 +94,7 @@ class LogCallDialog(QDialog):
         self.lookup.setClearButtonEnabled(True)
         self.results = QListWidget(caller)
         self.results.setObjectName("callerResults")
-        self.results.setMaximumHeight(110)
+        self.results.setMaximumHeight(150)
         self.lookup_status = QLabel(caller)
         self.lookup_status.setObjectName("lookupStatus")
         self.lookup_status.setStyleSheet("color: #616161;")

@@ -175,3 +175,18 @@ def test_escalate_is_a_disabled_hook_until_wired(qtbot, window, floor):
     _open(qtbot, window, floor.first.ticket.id)
     action.trigger()
     assert seen and seen[0].ticket.id == floor.first.ticket.id
+
+
+def test_excepthook_logs_and_shows_the_banner_instead_of_crashing(window, monkeypatch):
+    import sys
+
+    from deskapp.ui.banner import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(lambda: window.banner)
+    try:
+        raise ValueError("slot blew up")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert not window.banner.isHidden()
+    assert "slot blew up" in window.banner.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from deskapp.ui.actions import ACTIONS, shortcut_text
@@ -46,3 +47,32 @@ def test_dialog_lists_every_action_shortcut(qtbot, window):
 def test_every_action_is_in_a_menu(window):
     in_menus = {a.objectName() for menu in window.menus.values() for a in menu.actions()}
     assert in_menus == {s.name for s in ACTIONS}
+
+
+def test_typing_letters_and_arrows_in_the_composer_stays_in_the_composer(
+    qtbot, window, floor, monkeypatch
+):
+    calls = []
+    for name in ("select_next", "select_previous"):
+        monkeypatch.setattr(window.queue, name, lambda name=name: calls.append(name))
+    window.show()
+    window.open_ticket(floor.first.ticket.id)
+    qtbot.waitUntil(lambda: window.ticket_view.detail is not None)
+    editor = window.ticket_view.composer.editor
+    window.actions_by_name["replyAction"].trigger()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "jkrn")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "second")
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClicks(editor, "!")
+    assert editor.toPlainText() == "jkrn!\nsecond"
+    assert calls == []
+    # outside a text field, the same keys move through the queue
+    window.ticket_view.timeline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    window.ticket_view.timeline.setFocus()
+    qtbot.waitUntil(window.ticket_view.timeline.hasFocus)
+    qtbot.keyClick(window.ticket_view.timeline, Qt.Key.Key_J)
+    qtbot.keyClick(window.ticket_view.timeline, Qt.Key.Key_Down)
+    qtbot.keyClick(window.ticket_view.timeline, Qt.Key.Key_K)
+    assert calls == ["select_next", "select_next", "select_previous"]
