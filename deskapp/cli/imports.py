@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from deskapp.cli.context import CliContext, CliError
 from deskapp.cli.progress import ProgressBar
@@ -12,6 +13,7 @@ from deskapp.services.errors import DeskError
 from deskapp.services.permissions import SYSTEM
 
 MAX_LISTED = 50
+PROGRESS_FROM_BYTES = 256 * 1024  # a progress bar for files that take a while
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,9 +40,11 @@ def _customers(args: argparse.Namespace, ctx: CliContext) -> int:
     svc = ctx.services()
     service = CustomerImportService(svc.uow)
     bar = ProgressBar("importing")
+    path = Path(args.file)
+    large = path.is_file() and path.stat().st_size > PROGRESS_FROM_BYTES
     try:
         report = service.import_file(
-            SYSTEM, args.file, skip_invalid=args.skip_invalid, progress=bar
+            SYSTEM, path, skip_invalid=args.skip_invalid, progress=bar if large else None
         )
     except DeskError as exc:
         raise CliError(str(exc)) from None

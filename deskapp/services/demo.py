@@ -768,7 +768,7 @@ class _Generator:
             if rng.random() < 0.05:
                 cursor += step * rng.random()
                 sup = self.team_supervisor[team]
-                automatic = now - res_due > 0 and rng.random() < 0.3
+                automatic = rng.random() < 0.3 and now > res_due  # same draws every run
                 reason = "resolution SLA breached" if automatic else rng.choice(
                     C.HIERARCHICAL_REASONS)
                 by = None if automatic else assignee
