@@ -204,14 +204,18 @@ class TicketDetailView(QWidget):
         }[ComposeMode(mode)]
         self.composer.set_busy(True)
         self._run_edit(
+            ticket.id,
             lambda: self._services.tickets.add_interaction(self._actor, ticket.id, kind, text),
-            self._on_interaction_added,
+            lambda _info: self._on_interaction_added(ticket.id),
         )
 
-    def _on_interaction_added(self, _info: object) -> None:
+    def _on_interaction_added(self, ticket_id: uuid.UUID) -> None:
         self.composer.set_busy(False)
-        self.composer.clear()
-        self._after_edit()
+        if ticket_id == self._ticket_id:
+            self.composer.clear()
+        else:  # the agent moved on meanwhile: the sent text is no longer a draft there
+            self._drafts.pop(ticket_id, None)
+        self._after_edit(ticket_id)
 
     @Slot(str, object)
     def _on_status_controls_status_requested(self, status: str, csat: int | None) -> None:
@@ -220,10 +224,11 @@ class TicketDetailView(QWidget):
         t = self.detail.ticket
         self.status_controls.set_busy(True)
         self._run_edit(
+            t.id,
             lambda: self._services.tickets.change_status(
                 self._actor, t.id, t.version, Status(status), csat=csat
             ),
-            lambda _summary: self._after_edit(),
+            lambda _summary: self._after_edit(t.id),
         )
 
     @Slot(int)
@@ -233,23 +238,32 @@ class TicketDetailView(QWidget):
         t = self.detail.ticket
         self.status_controls.set_busy(True)
         self._run_edit(
+            t.id,
             lambda: self._services.tickets.set_csat(self._actor, t.id, t.version, score),
-            lambda _summary: self._after_edit(),
+            lambda _summary: self._after_edit(t.id),
         )
 
-    def _run_edit(self, fn: Callable[[], object], on_done: Callable[[object], None]) -> None:
+    def _run_edit(
+        self, ticket_id: uuid.UUID, fn: Callable[[], object], on_done: Callable[[object], None]
+    ) -> None:
         self.error.hide()
-        self._runner.submit(fn, on_done=on_done, on_error=self._on_edit_failed)
+        self._runner.submit(
+            fn, on_done=on_done, on_error=lambda exc: self._on_edit_failed(ticket_id, exc)
+        )
 
-    def _after_edit(self) -> None:
+    def _after_edit(self, ticket_id: uuid.UUID) -> None:
         self.status_controls.set_busy(False)
-        if self._ticket_id is not None:
-            self.ticket_changed.emit(self._ticket_id)
-        self.reload()
+        self.ticket_changed.emit(ticket_id)
+        if ticket_id == self._ticket_id:
+            self.reload()
 
-    def _on_edit_failed(self, exc: BaseException) -> None:
+    def _on_edit_failed(self, ticket_id: uuid.UUID, exc: BaseException) -> None:
         self.composer.set_busy(False)
         self.status_controls.set_busy(False)
+        if ticket_id != self._ticket_id:  # the agent moved on; the draft is kept there
+            if not isinstance(exc, DeskError):
+                self.failed.emit(exc, None)
+            return
         if isinstance(exc, StaleUpdate):
             who = exc.changed_by or self.tr("someone else")
             when = formatter().datetime(exc.changed_at) if exc.changed_at else ""

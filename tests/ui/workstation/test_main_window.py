@@ -190,3 +190,16 @@ def test_excepthook_logs_and_shows_the_banner_instead_of_crashing(window, monkey
         sys.excepthook(*sys.exc_info())
     assert not window.banner.isHidden()
     assert "slot blew up" in window.banner.message
+
+
+def test_drafts_stay_with_their_ticket(qtbot, window, floor):
+    view = window.ticket_view
+    _open(qtbot, window, floor.first.ticket.id)
+    view.composer.editor.setPlainText("draft for the first ticket")
+    _open(qtbot, window, floor.second.ticket.id)
+    assert view.composer.text() == ""
+    view.composer.editor.setPlainText("draft for the second ticket")
+    _open(qtbot, window, floor.first.ticket.id)
+    assert view.composer.text() == "draft for the first ticket"
+    _open(qtbot, window, floor.second.ticket.id)
+    assert view.composer.text() == "draft for the second ticket"
