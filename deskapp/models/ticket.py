@@ -49,6 +49,8 @@ class Ticket(MutableMixin, Base):
         Index("ix_tickets_q_updated", "updated_at", "id"),
         Index("ix_tickets_q_priority", "priority_rank", "id"),
         Index("ix_tickets_q_subject", "subject", "id"),
+        # Covers the COUNT of every status-based view (and of all live tickets).
+        Index("ix_tickets_q_status_deleted", "status", "deleted_at"),
     )
 
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))

@@ -43,7 +43,7 @@ from deskapp.models.enums import Channel, Priority, Segment, Status
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
-from deskapp.services.queue import QueueQuery, QueueRow, Sort, Stage
+from deskapp.services.queue import QueueQuery, QueueRow, SlaState, Sort, Stage
 from deskapp.ui.tasks import TaskRunner
 
 PLACEHOLDER = "…"
@@ -87,9 +87,28 @@ STAGE_COLOURS: dict[Stage, str] = {
 PRIORITY_COLOURS = {Priority.URGENT: "#c62828", Priority.HIGH: "#e65100"}
 
 # Role for the ticket id of a row (None while the row is a placeholder).
-TicketIdRole = Qt.ItemDataRole.UserRole + 1
+TicketIdRole = int(Qt.ItemDataRole.UserRole) + 1
 # Role for the whole QueueRow (None while a placeholder).
-RowRole = Qt.ItemDataRole.UserRole + 2
+RowRole = int(Qt.ItemDataRole.UserRole) + 2
+
+_COLUMNS = tuple(Column)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_HANDLED_ROLES = frozenset(
+    {_DISPLAY, _ALIGNMENT, _FOREGROUND, _DECORATION, _FONT, _TOOLTIP, TicketIdRole, RowRole}
+)
+_LEADING = int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+_TRAILING = int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+_STAGE_QCOLOURS = {stage: QColor(colour) for stage, colour in STAGE_COLOURS.items()}
+_PRIORITY_QCOLOURS = {p: QColor(colour) for p, colour in PRIORITY_COLOURS.items()}
+_PLACEHOLDER_COLOUR = QColor("#9e9e9e")
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 def _dot(colour: str) -> QIcon:
@@ -140,6 +159,7 @@ class QueueModel(QAbstractTableModel):
         self.rows_fetched = 0  # rows read from the database, all queries together
         self.pages_fetched = 0
         self._now = utcnow()
+        self._sla_cache: dict[uuid.UUID, SlaState] = {}  # per tick; cleared by tick()
         self._icons: dict[Stage, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
@@ -240,6 +260,7 @@ class QueueModel(QAbstractTableModel):
     def tick(self) -> None:
         """Time moved on: refresh the age and SLA columns (no database access)."""
         self._now = utcnow()
+        self._sla_cache.clear()
         if self._count:
             self.dataChanged.emit(
                 self.index(0, Column.AGE), self.index(self._count - 1, Column.SLA)
@@ -255,7 +276,7 @@ class QueueModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -285,21 +306,26 @@ class QueueModel(QAbstractTableModel):
         }[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        # Called thousands of times per repaint: plain ints, no enum construction.
+        role = int(role)
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
-        page, offset = divmod(index.row(), self.page_size)
+        row_number = index.row()
+        if row_number >= self._count:
+            return None
+        page, offset = divmod(row_number, self.page_size)
         rows = self._pages.get(page)
         if rows is None:
             self._want(page)
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return PLACEHOLDER
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#9e9e9e")
+            if role == _FOREGROUND:
+                return _PLACEHOLDER_COLOUR
             return None
         self._pages.move_to_end(page)
         if offset >= len(rows):
             return None  # the view shrank since the count: an empty row until refresh
-        return self._role(rows[offset], Column(index.column()), role)
+        return self._role(rows[offset], _COLUMNS[index.column()], role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._query is None or not 0 <= column < len(Column):
@@ -312,34 +338,40 @@ class QueueModel(QAbstractTableModel):
 
     # -- presentation -------------------------------------------------------
     def _role(self, row: QueueRow, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(row, column)
-        if role == TicketIdRole:
-            return row.id
-        if role == RowRole:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (Column.AGE, Column.SLA):
-                return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _ALIGNMENT:
+            return _TRAILING if column in (Column.AGE, Column.SLA) else _LEADING
+        if role == _FOREGROUND:
             if column is Column.SLA:
-                return QColor(STAGE_COLOURS[row.sla(self._now).stage])
-            if column is Column.PRIORITY and row.priority in PRIORITY_COLOURS:
-                return QColor(PRIORITY_COLOURS[row.priority])
+                return _STAGE_QCOLOURS[self._sla(row).stage]
+            if column is Column.PRIORITY:
+                return _PRIORITY_QCOLOURS.get(row.priority)
             return None
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.SLA:
-            stage = row.sla(self._now).stage
+        if role == _DECORATION:
+            if column is not Column.SLA:
+                return None
+            stage = self._sla(row).stage
             if stage is Stage.NONE:
                 return None
             if stage not in self._icons:
                 self._icons[stage] = _dot(STAGE_COLOURS[stage])
             return self._icons[stage]
-        if role == Qt.ItemDataRole.FontRole and row.escalated_to_me:
-            return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FONT:
+            return self._bold if row.escalated_to_me else None
+        if role == TicketIdRole:
+            return row.id
+        if role == RowRole:
+            return row
+        if role == _TOOLTIP:
             return self._tooltip(row, column)
         return None
+
+    def _sla(self, row: QueueRow) -> SlaState:
+        state = self._sla_cache.get(row.id)
+        if state is None:
+            state = self._sla_cache[row.id] = row.sla(self._now)
+        return state
 
     def _text(self, row: QueueRow, column: Column) -> str:
         match column:
@@ -368,7 +400,7 @@ class QueueModel(QAbstractTableModel):
         return ""
 
     def _sla_text(self, row: QueueRow) -> str:
-        state = row.sla(self._now)
+        state = self._sla(row)
         if state.stage is Stage.NONE or state.remaining is None:
             return "—"
         if state.stage is Stage.PAUSED:
@@ -379,7 +411,7 @@ class QueueModel(QAbstractTableModel):
 
     def _tooltip(self, row: QueueRow, column: Column) -> str | None:
         if column is Column.SLA:
-            state = row.sla(self._now)
+            state = self._sla(row)
             if state.due is None:
                 return self.tr("No SLA clock running")
             which = (

@@ -1,0 +1,300 @@
+"""The ticket queue over 1,000,000 tickets, on SQLite and on PostgreSQL.
+
+Drives the real QueueModel (offscreen, in a QTableView, background TaskRunner) and
+times, from the user's action to the rows on screen:
+
+* open:  opening a view until its first page is shown (COUNT + first page);
+* end:   jumping to the last row until the last page is shown;
+* sort:  choosing another sort order until its first page is shown;
+* search: typing a search until its first page is shown;
+
+each next to the bare SQL the same step runs (the same statements, executed
+directly on a connection) and the ratio of the two. Figures are medians of
+``--repeat`` runs. Peak memory is the process's ``ru_maxrss``; the tickets are
+generated in a child process so generating them does not count.
+
+    .venv/bin/python benchmarks/queue.py                      # 1,000,000 rows, both
+    .venv/bin/python benchmarks/queue.py --rows 100000 --backends sqlite
+
+Generated databases are kept (SQLite under /tmp, PostgreSQL database
+``deskapp_bench_queue_<rows>``) and reused when they already hold the rows.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file is named queue.py, like the standard library's queue module, which
+# psycopg and others import: run as a script, its own folder must not shadow it.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psycopg  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from deskapp.models import Ticket  # noqa: E402
+from deskapp.models.database import make_engine  # noqa: E402
+from deskapp.services import schema  # noqa: E402
+from deskapp.services.facade import build_services  # noqa: E402
+from deskapp.services.queue import QueueQuery, Sort, View  # noqa: E402
+
+PG_SERVER = os.environ.get("DESKAPP_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+PAGE = 100
+
+
+def sqlite_url(rows: int) -> str:
+    return f"sqlite:////tmp/deskapp-bench-queue-{rows}.sqlite3"
+
+
+def pg_url(rows: int) -> str:
+    return make_url(PG_SERVER).set(database=f"deskapp_bench_queue_{rows}").render_as_string(
+        hide_password=False
+    )
+
+
+def _ticket_count(url: str) -> int | None:
+    try:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            n = conn.scalar(select(func.count()).select_from(Ticket))
+        engine.dispose()
+        return int(n or 0)
+    except Exception:
+        return None
+
+
+# -- generation (runs in a child process) -------------------------------------------
+
+
+def generate(backend: str, rows: int) -> None:
+    from tests.helpers.bulk import bulk_tickets
+    from tests.helpers.staff import make_desk
+
+    if backend == "sqlite":
+        url = sqlite_url(rows)
+        path = Path(make_url(url).database or "")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        url = pg_url(rows)
+        name = make_url(url).database
+        admin_url = make_url(PG_SERVER).set(drivername="postgresql")
+        with psycopg.connect(admin_url.render_as_string(hide_password=False),
+                             autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+    engine = make_engine(url)
+    schema.upgrade(engine)
+    services = build_services(engine)
+    desk = make_desk(services)
+    agents = [a.user_id for a in (desk.agent, desk.other_agent, desk.specialist, desk.supervisor)]
+    teams = [t.id for t in services.staff.list_teams()]
+    started = time.perf_counter()
+
+    def progress(done: int) -> None:
+        if done % 100_000 == 0 or done == rows:
+            rate = done / (time.perf_counter() - started)
+            print(f"  {backend}: {done:>9,} tickets ({rate:,.0f}/s)", flush=True)
+
+    bulk_tickets(engine, rows, assignee_ids=agents, team_ids=teams, progress=progress,
+                 quiet_triggers=True)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    if backend == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE tickets"))
+    print(f"  {backend}: generated in {time.perf_counter() - started:.0f} s", flush=True)
+    engine.dispose()
+
+
+def ensure_data(backend: str, rows: int) -> str:
+    url = sqlite_url(rows) if backend == "sqlite" else pg_url(rows)
+    if _ticket_count(url) == rows:
+        engine = make_engine(url)
+        if schema.schema_status(engine).state is not schema.SchemaState.CURRENT:
+            print(f"upgrading the cached {backend} database...", flush=True)
+            schema.upgrade(engine)
+            with engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
+        engine.dispose()
+        return url
+    print(f"generating {rows:,} tickets on {backend} (kept for later runs)...", flush=True)
+    subprocess.run(
+        [sys.executable, __file__, "--generate", backend, "--rows", str(rows)], check=True
+    )
+    return url
+
+
+# -- measuring -----------------------------------------------------------------------
+
+
+def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from deskapp.ui.queue.model import PLACEHOLDER, Column, QueueModel
+    from deskapp.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    services = build_services(url)
+    actor = services.staff.actor("ali")
+    queue = services.queue
+    runner = TaskRunner()
+    model = QueueModel(services, actor, runner, page_size=PAGE, max_pages=40)
+    view = QTableView()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setModel(model)
+    view.resize(1000, 700)
+    view.show()
+
+    def wait(done: Callable[[], bool], timeout: float = 120.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while not done():
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the queue did not show its rows in time")
+            time.sleep(0.0005)
+
+    def shown(first: int, last: int) -> Callable[[], bool]:
+        def check() -> bool:
+            if model.loading or model.rowCount() == 0:
+                return False
+            end = min(last, model.rowCount() - 1)
+            return all(
+                model.index(r, Column.NUMBER).data() != PLACEHOLDER for r in range(first, end + 1)
+            )
+
+        return check
+
+    def visible_rows() -> int:
+        return max(1, view.viewport().height() // view.verticalHeader().defaultSectionSize())
+
+    def bare(statements: list) -> float:
+        with services.engine.connect() as conn:
+            t0 = time.perf_counter()
+            for stmt in statements:
+                conn.execute(stmt).all()
+            return time.perf_counter() - t0
+
+    def open_view(q: QueueQuery) -> float:
+        t0 = time.perf_counter()
+        model.set_query(q)
+        view.scrollToTop()
+        wait(shown(0, visible_rows()))
+        return time.perf_counter() - t0
+
+    def jump_to_end() -> float:
+        t0 = time.perf_counter()
+        view.scrollToBottom()
+        n = model.rowCount()
+        for r in range(max(0, n - visible_rows()), n):  # what the view's paint asks for
+            model.index(r, 0).data()
+        wait(shown(max(0, n - visible_rows()), n - 1))
+        return time.perf_counter() - t0
+
+    def sort_by(column: int, descending: bool) -> float:
+        from PySide6.QtCore import Qt
+
+        t0 = time.perf_counter()
+        view.scrollToTop()
+        model.sort(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        wait(shown(0, visible_rows()))
+        return time.perf_counter() - t0
+
+    results: list[dict] = []
+    scenarios = [
+        ("All tickets (no filter)", QueueQuery(view=View.CUSTOM)),
+        ("All open", QueueQuery(view=View.ALL_OPEN)),
+        ("My open tickets", QueueQuery(view=View.MY_OPEN)),
+    ]
+    for name, q in scenarios:
+        opened, ends, sorts, searches = [], [], [], []
+        sql_open, sql_end, sql_sort, sql_search = [], [], [], []
+        sorted_q = q.sorted_by(Sort.PRIORITY, True)
+        search_q = QueueQuery(view=q.view, filter=q.filter, search="router")
+        count = 0
+        for _ in range(repeat):
+            opened.append(open_view(q))
+            count = model.rowCount()
+            sql_open.append(bare([queue.sql_for_count(actor, q),
+                                  queue.sql_for_page(actor, q).limit(PAGE)]))
+            ends.append(jump_to_end())
+            sql_end.append(bare([queue.sql_for_page(actor, q, backwards=True).limit(PAGE)]))
+            sorts.append(sort_by(Column.PRIORITY, True))
+            sql_sort.append(bare([queue.sql_for_count(actor, sorted_q),
+                                  queue.sql_for_page(actor, sorted_q).limit(PAGE)]))
+            searches.append(open_view(search_q))
+            sql_search.append(bare([queue.sql_for_count(actor, search_q),
+                                    queue.sql_for_page(actor, search_q).limit(PAGE)]))
+        found = queue.count(actor, search_q)
+        for step, ui, sql in (
+            ("open view → first page", opened, sql_open),
+            ("jump to end → last page", ends, sql_end),
+            ("sort by priority → first page", sorts, sql_sort),
+            ("search 'router' → first page", searches, sql_search),
+        ):
+            u, s = statistics.median(ui), statistics.median(sql)
+            results.append({
+                "backend": backend, "view": name,
+                "rows": found if "search" in step else count, "step": step,
+                "ui_ms": u * 1000, "sql_ms": s * 1000, "ratio": u / s if s else float("nan"),
+            })
+        print(f"  {backend}: {name} measured", flush=True)
+    results.append({"backend": backend, "rows_fetched": model.rows_fetched,
+                    "pages_fetched": model.pages_fetched})
+    runner.wait()
+    view.close()
+    services.dispose()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--generate", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate:
+        generate(args.generate, args.rows)
+        return
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    urls = {b: ensure_data(b, args.rows) for b in backends}
+    baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    all_results: list[dict] = []
+    for backend in backends:
+        all_results += measure(backend, urls[backend], args.rows, args.repeat)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    print()
+    print(f"Ticket queue, {args.rows:,} tickets, page {PAGE} rows, median of {args.repeat} runs")
+    print(f"{'backend':<11}{'view':<25}{'rows in view':>13}  {'step':<31}"
+          f"{'UI ms':>9}{'SQL ms':>9}{'UI/SQL':>8}")
+    for r in all_results:
+        if "step" not in r:
+            continue
+        print(f"{r['backend']:<11}{r['view']:<25}{r['rows']:>13,}  {r['step']:<31}"
+              f"{r['ui_ms']:>9.1f}{r['sql_ms']:>9.1f}{r['ratio']:>8.2f}")
+    for r in all_results:
+        if "rows_fetched" in r:
+            print(f"{r['backend']}: rows fetched by the model over every step above: "
+                  f"{r['rows_fetched']:,} ({r['pages_fetched']} pages)")
+    print(f"peak memory (ru_maxrss): {peak_kb / 1024:.0f} MiB "
+          f"(before opening any queue: {baseline_kb / 1024:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
