@@ -1,0 +1,333 @@
+"""The whole permission matrix of DESIGN.md, enforced by the services themselves.
+
+One table says, for every permission-checked operation (and, for ticket work, the
+ticket's relation to the actor: their own, a teammate's, another team's, the
+unassigned pool), which roles may do it. Every (operation, role) pair runs against
+a fresh copy of one small desk: allowed ones must succeed, the others must raise
+PermissionDenied and change nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from deskapp.models import AuditEntry
+from deskapp.models.enums import Channel, InteractionKind, Priority, Role, Status
+from deskapp.services.customer_import import CustomerImportService, parse
+from deskapp.services.customers import CustomerChanges, NewCustomer
+from deskapp.services.dto import TicketSummary
+from deskapp.services.errors import PermissionDenied
+from deskapp.services.facade import Services, build_services, ensure_site
+from deskapp.services.permissions import ROLE_PERMISSIONS, SYSTEM, Actor, Permission
+from deskapp.services.tickets import NewCall
+
+PASSWORD = "correct horse"
+ROLES = ("agent", "specialist", "supervisor", "manager", "admin")
+# Everyone who works tickets, and those who lead the desk.
+WORKERS = frozenset({"agent", "specialist", "supervisor", "manager"})
+LEADS = frozenset({"supervisor", "manager"})
+EVERYONE = frozenset(ROLES)
+ADMIN = frozenset({"admin"})
+RUNS_DESK = frozenset({"manager", "admin"})
+NOBODY: frozenset[str] = frozenset()
+
+OWN, TEAM, FOREIGN, POOL = "own", "team", "foreign", "pool"
+
+# Every actor works in "Front desk" (even the admin: the role decides, not the team);
+# "tina" is a teammate, "olga" works in "Billing".
+STAFF = [
+    ("agent", "Ali Agent", Role.AGENT, "Front desk"),
+    ("specialist", "Reza Specialist", Role.SPECIALIST, "Front desk"),
+    ("supervisor", "Maryam Supervisor", Role.SUPERVISOR, "Front desk"),
+    ("manager", "Nima Manager", Role.MANAGER, "Front desk"),
+    ("admin", "Root Admin", Role.ADMIN, "Front desk"),
+    ("tina", "Tina Teammate", Role.AGENT, "Front desk"),
+    ("olga", "Olga Outsider", Role.AGENT, "Billing"),
+]
+
+
+@dataclass
+class World:
+    services: Services
+    actors: dict[str, Actor]
+    teams: dict[str, uuid.UUID]
+
+    def ticket(self, relation: str, actor: Actor, *, resolved: bool = False) -> TicketSummary:
+        """A ticket in ``relation`` to ``actor``, set up by the system."""
+        tickets = self.services.tickets
+        detail = tickets.log_call(
+            SYSTEM,
+            NewCall(
+                subject="Internet drops every evening",
+                new_customer=NewCustomer(f"Customer {uuid.uuid4().hex[:6]}"),
+                channel=Channel.EMAIL,
+            ),
+        )
+        t = detail.ticket
+        owner, team = {
+            OWN: (actor.user_id, self.teams["Front desk"]),
+            TEAM: (self.actors["tina"].user_id, self.teams["Front desk"]),
+            FOREIGN: (self.actors["olga"].user_id, self.teams["Billing"]),
+            POOL: (None, None),
+        }[relation]
+        if (owner, team) != (t.assignee_id, t.team_id):
+            t = tickets.assign(SYSTEM, t.id, t.version, owner, team_id=team)
+        if resolved:
+            t = tickets.change_status(SYSTEM, t.id, t.version, Status.RESOLVED)
+        return t
+
+
+@pytest.fixture(scope="module")
+def desk_file(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path):
+    path = tmp_path_factory.mktemp("perm") / "desk.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    svc = build_services(f"sqlite:///{path}")
+    ensure_site(svc, "HQ", "Head office")
+    staff = svc.staff
+    for username, name, role, _team in STAFF:
+        staff.create_user(SYSTEM, username, name, role, PASSWORD)
+    teams = {
+        name: staff.create_team(SYSTEM, name, supervisor="supervisor").id
+        for name in ("Front desk", "Billing")
+    }
+    for username, _name, _role, team in STAFF:
+        staff.add_member(SYSTEM, team, username)
+    actors = {username: staff.actor(username) for username, *_ in STAFF}
+    svc.dispose()
+    return path, actors, teams
+
+
+@pytest.fixture
+def world(desk_file, tmp_path: Path) -> Iterator[World]:
+    template, actors, teams = desk_file
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(template, path)
+    svc = build_services(f"sqlite:///{path}")
+    yield World(svc, actors, teams)
+    svc.dispose()
+
+
+# -- the operations --------------------------------------------------------------------
+
+# An operation prepares what it needs (as the system) and returns the checked action.
+Op = Callable[[World, Actor, "TicketSummary | None"], Callable[[], object]]
+
+
+def _note(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.add_interaction(a, t.id, InteractionKind.INTERNAL_NOTE, "Checked.")
+
+
+def _reply(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.add_interaction(a, t.id, InteractionKind.EMAIL, "Please retry.")
+
+
+def _status(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.change_status(a, t.id, t.version, Status.PENDING_CUSTOMER)
+
+
+def _resolve(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.change_status(a, t.id, t.version, Status.RESOLVED, csat=4)
+
+
+def _edit(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.update(a, t.id, t.version, priority=Priority.HIGH)
+
+
+def _take(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.assign(a, t.id, t.version, a.user_id)
+
+
+def _hand_back(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.assign(a, t.id, t.version, None, reason="end of shift")
+
+
+def _give_away(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.assign(a, t.id, t.version, w.actors["olga"].user_id)
+
+
+def _move_team(w: World, a: Actor, t) -> Callable[[], object]:
+    billing = w.teams["Billing"]
+    return lambda: w.services.tickets.assign(a, t.id, t.version, t.assignee_id, team_id=billing)
+
+
+def _view_ticket(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.tickets.get(a, t.id)
+
+
+def _log_call(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.tickets.log_call(
+        a, NewCall(subject="Bill too high", new_customer=NewCustomer("Sara Ahmadi"))
+    )
+
+
+def _customer(w: World):
+    return w.services.customers.create(
+        SYSTEM, NewCustomer("Zahra Kazemi", phones=["09123456789"], email="z@example.com")
+    )
+
+
+def _create_customer(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.customers.create(a, NewCustomer("Mina Sadeghi", phones=["09350001122"]))
+
+
+def _edit_customer(w: World, a: Actor, _t) -> Callable[[], object]:
+    c = _customer(w)
+    return lambda: w.services.customers.update(a, c.id, c.version, CustomerChanges(segment="vip"))
+
+
+def _view_customer(w: World, a: Actor, _t) -> Callable[[], object]:
+    c = _customer(w)
+    return lambda: w.services.customers.get(a, c.id)
+
+
+def _lookup(w: World, a: Actor, _t) -> Callable[[], object]:
+    _customer(w)
+    return lambda: w.services.customers.lookup(a, "0912 345")
+
+
+def _history(w: World, a: Actor, _t) -> Callable[[], object]:
+    c = _customer(w)
+    return lambda: w.services.customers.history(a, c.id)
+
+
+def _create_user(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff.create_user(a, "newbie", "New Person", Role.AGENT, PASSWORD)
+
+
+def _own_password(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff.set_password(a, a.username, "another long one")
+
+
+def _other_password(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff.set_password(a, "tina", "another long one")
+
+
+def _create_team(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff.create_team(a, "Network", skills=["network"])
+
+
+def _add_member(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff.add_member(a, "Billing", "tina")
+
+
+def _import_customers(w: World, a: Actor, _t) -> Callable[[], object]:
+    parsed = parse("name,phone\nKaveh Nouri,09127778899\n", "c.csv")
+    return lambda: CustomerImportService(w.services.uow).import_parsed(a, parsed)
+
+
+OPERATIONS: dict[str, Op] = {
+    "add an internal note": _note,
+    "reply to the customer": _reply,
+    "change the status": _status,
+    "resolve": _resolve,
+    "edit the ticket": _edit,
+    "take the ticket": _take,
+    "hand the ticket back to the pool": _hand_back,
+    "give the ticket to someone else": _give_away,
+    "move the ticket to another team": _move_team,
+    "view the ticket": _view_ticket,
+    "log a call": _log_call,
+    "create a customer": _create_customer,
+    "edit a customer": _edit_customer,
+    "view a customer": _view_customer,
+    "look a customer up": _lookup,
+    "see a customer's history": _history,
+    "create a user": _create_user,
+    "change one's own password": _own_password,
+    "change another user's password": _other_password,
+    "create a team": _create_team,
+    "add a team member": _add_member,
+    "import customers": _import_customers,
+}
+
+# (operation, the ticket's relation to the actor or None, roles allowed)
+MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
+    *[(op, rel, WORKERS if rel != FOREIGN else LEADS)
+      for op in ("add an internal note", "reply to the customer", "change the status",
+                 "resolve", "edit the ticket")
+      for rel in (OWN, TEAM, POOL, FOREIGN)],
+    # Agents take from the pool (or keep their own); a teammate's or another team's
+    # ticket moves only by a supervisor's hand.
+    ("take the ticket", OWN, WORKERS),
+    ("take the ticket", POOL, WORKERS),
+    ("take the ticket", TEAM, LEADS),
+    ("take the ticket", FOREIGN, LEADS),
+    ("hand the ticket back to the pool", OWN, WORKERS),
+    ("hand the ticket back to the pool", TEAM, LEADS),
+    ("hand the ticket back to the pool", FOREIGN, LEADS),
+    ("give the ticket to someone else", OWN, LEADS),
+    ("give the ticket to someone else", TEAM, LEADS),
+    ("give the ticket to someone else", POOL, LEADS),
+    ("give the ticket to someone else", FOREIGN, LEADS),
+    ("move the ticket to another team", OWN, LEADS),
+    ("move the ticket to another team", FOREIGN, LEADS),
+    *[("view the ticket", rel, EVERYONE) for rel in (OWN, TEAM, POOL, FOREIGN)],
+    ("log a call", None, WORKERS),
+    ("create a customer", None, WORKERS),
+    ("edit a customer", None, WORKERS),
+    ("view a customer", None, EVERYONE),
+    ("look a customer up", None, EVERYONE),
+    ("see a customer's history", None, EVERYONE),
+    ("create a user", None, ADMIN),
+    ("change one's own password", None, EVERYONE),
+    ("change another user's password", None, ADMIN),
+    ("create a team", None, RUNS_DESK),
+    ("add a team member", None, RUNS_DESK),
+    ("import customers", None, RUNS_DESK),
+]
+
+
+def _audit_count(w: World) -> int:
+    with w.services.engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("operation", "relation", "allowed"),
+    MATRIX,
+    ids=[f"{op} ({rel or '-'})" for op, rel, _a in MATRIX],
+)
+def test_permission_matrix(world: World, operation, relation, allowed, role):
+    actor = world.actors[role]
+    ticket = None
+    if relation is not None:
+        ticket = world.ticket(relation, actor, resolved=False)
+    action = OPERATIONS[operation](world, actor, ticket)
+    if role in allowed:
+        action()
+    else:
+        before = _audit_count(world)
+        with pytest.raises(PermissionDenied) as denied:
+            action()
+        assert str(denied.value)  # a message fit to show
+        assert _audit_count(world) == before  # nothing was written
+
+
+def test_the_table_covers_every_operation_and_is_not_trivial():
+    assert {op for op, _r, _a in MATRIX} == set(OPERATIONS)
+    # Each role is refused something and allowed something: the matrix discriminates.
+    for role in ROLES:
+        assert any(role in allowed for *_x, allowed in MATRIX)
+        assert any(role not in allowed for *_x, allowed in MATRIX)
+
+
+def test_roles_match_the_design_table():
+    """DESIGN.md: agents and specialists work tickets; supervisors also reassign and
+    approve; managers own SLA policies and teams; admins own users and sites."""
+    perms = ROLE_PERMISSIONS
+    assert perms[Role.AGENT] == perms[Role.SPECIALIST]
+    assert Permission.REASSIGN_ANY in perms[Role.SUPERVISOR] - perms[Role.AGENT]
+    assert Permission.APPROVE in perms[Role.SUPERVISOR]
+    assert {Permission.MANAGE_SLA, Permission.MANAGE_TEAMS} <= perms[Role.MANAGER]
+    assert perms[Role.SUPERVISOR] < perms[Role.MANAGER]
+    assert {Permission.MANAGE_USERS, Permission.MANAGE_SITES} <= perms[Role.ADMIN]
+    assert Permission.WORK_TICKETS not in perms[Role.ADMIN]
+    assert Permission.MANAGE_USERS not in perms[Role.MANAGER]
