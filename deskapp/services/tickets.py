@@ -53,6 +53,7 @@ from deskapp.services.ticket_moves import (
 )
 from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from deskapp.services.watchers import notify_informed
 
 T = TypeVar("T")
 
@@ -290,6 +291,11 @@ class TicketService:
                 t.status = Status.OPEN
             self.sla.ticket_changed(s, t, now, previous)
             s.flush()
+            if kind.is_contact:  # escalated with "keep me informed": hear of contacts
+                who = "The customer" if direction is Direction.INBOUND else actor.display_name
+                notify_informed(s, t, title=f"{t.reference}: new {kind.value.replace('_', ' ')}",
+                                body=f"{who}: {body[:200]}", event=f"contact:{interaction.id}",
+                                exclude={actor.user_id})
             author = actor.display_name if actor.user_id else None
             info = interaction_info(interaction, t.reference, author)
             uow.commit()
@@ -359,6 +365,12 @@ class TicketService:
                 s, actor, "ticket.status_changed", "ticket", t.id,
                 reference=t.reference, old=previous.value, new=status.value,
             )
+            with stale_guard(s, t.id):  # notify() may autoflush the losing UPDATE
+                notify_informed(
+                    s, t, title=f"{t.reference} is now {status.value.replace('_', ' ')}",
+                    body=f"{actor.display_name}: {t.subject}" + (f" — {note}" if note else ""),
+                    event=f"status:{t.version + 1}", exclude={actor.user_id},
+                )
             return self._commit_summary(uow, t)
 
     def set_csat(

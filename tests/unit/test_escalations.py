@@ -280,3 +280,19 @@ def test_awaiting_acknowledgement_is_a_queue_column(desk: Desk):
     assert column(desk.agent) == {t.id: False, other.id: False}
     esc.acknowledge(desk.specialist, out.escalation.id)
     assert column(desk.specialist)[t.id] is False
+
+
+def test_keep_me_informed_hears_of_customer_contacts_and_resolution(desk: Desk):
+    esc = desk.services.escalations
+    tickets = desk.services.tickets
+    t = log(desk)
+    out = esc.escalate_hierarchical(desk.agent, t.id, t.version, reason="customer_insists",
+                                    note="n", to_user_id=desk.supervisor.user_id,
+                                    keep_informed=True)
+    tickets.add_interaction(desk.supervisor, t.id, "internal_note", "thinking")  # not a contact
+    tickets.add_interaction(desk.supervisor, t.id, "call", "Called her back.")
+    fresh = tickets.get(desk.supervisor, t.id).ticket
+    assert fresh.version >= out.ticket.version
+    tickets.change_status(desk.supervisor, t.id, fresh.version, Status.RESOLVED)
+    assert [n.title for n in notifications(desk, desk.agent.user_id, NotificationKind.INFO)] == [
+        "HQ-000001: new call", "HQ-000001 is now resolved"]
