@@ -205,6 +205,18 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
         wait(shown(max(0, n - visible_rows()), n - 1))
         return time.perf_counter() - t0
 
+    def drag_to_middle() -> float:
+        from PySide6.QtWidgets import QAbstractItemView
+
+        n = model.rowCount()
+        top = n // 2
+        t0 = time.perf_counter()
+        view.scrollTo(model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        for r in range(top, min(n, top + visible_rows())):
+            model.index(r, 0).data()
+        wait(shown(top, min(n - 1, top + visible_rows() - 1)))
+        return time.perf_counter() - t0
+
     def sort_by(column: int, descending: bool) -> float:
         from PySide6.QtCore import Qt
 
@@ -221,8 +233,8 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
         ("My open tickets", QueueQuery(view=View.MY_OPEN)),
     ]
     for name, q in scenarios:
-        opened, ends, sorts, searches = [], [], [], []
-        sql_open, sql_end, sql_sort, sql_search = [], [], [], []
+        opened, ends, middles, sorts, searches = [], [], [], [], []
+        sql_open, sql_end, sql_middle, sql_sort, sql_search = [], [], [], [], []
         sorted_q = q.sorted_by(Sort.PRIORITY, True)
         search_q = QueueQuery(view=q.view, filter=q.filter, search="router")
         count = 0
@@ -233,6 +245,10 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
                                   queue.sql_for_page(actor, q).limit(PAGE)]))
             ends.append(jump_to_end())
             sql_end.append(bare([queue.sql_for_page(actor, q, backwards=True).limit(PAGE)]))
+            n = model.rowCount()
+            middles.append(drag_to_middle())
+            first = (n // 2) // PAGE * PAGE
+            sql_middle.append(bare([queue.sql_for_page(actor, q, offset=first)]))
             sorts.append(sort_by(Column.PRIORITY, True))
             sql_sort.append(bare([queue.sql_for_count(actor, sorted_q),
                                   queue.sql_for_page(actor, sorted_q).limit(PAGE)]))
@@ -243,6 +259,7 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
         for step, ui, sql in (
             ("open view → first page", opened, sql_open),
             ("jump to end → last page", ends, sql_end),
+            ("drag to middle → page shown", middles, sql_middle),
             ("sort by priority → first page", sorts, sql_sort),
             ("search 'router' → first page", searches, sql_search),
         ):

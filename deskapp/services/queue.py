@@ -461,12 +461,18 @@ class QueueService:
             return stmt.where(*self._conditions(uow.session, actor, q))
 
     def sql_for_page(
-        self, actor: Actor, q: QueueQuery, backwards: bool = False, limit: int = PAGE_SIZE
+        self,
+        actor: Actor,
+        q: QueueQuery,
+        backwards: bool = False,
+        limit: int = PAGE_SIZE,
+        offset: int = 0,
     ) -> Select:
-        """The bare statement behind the first (or last) page: for benchmarks to time."""
+        """The bare statement behind a page read by position: for benchmarks to time."""
         with self._uow() as uow:
             return self._page_statement(
-                uow.session, actor, q, anchor=None, backwards=backwards, offset=0, limit=limit
+                uow.session, actor, q, anchor=None, backwards=backwards, offset=offset,
+                limit=limit,
             )
 
     def _page_statement(

@@ -120,6 +120,46 @@ def test_stale_replies_are_dropped(qtbot, small_desk, runner):
     assert _texts(model, Column.SUBJECT) == ["Router broken"]
 
 
+def test_page_cache_stays_bounded(qtbot, small_desk, runner):
+    model = QueueModel(small_desk.services, small_desk.agent, runner, page_size=2, max_pages=3)
+    model.set_query(QueueQuery(view=View.ALL_OPEN, sort=Sort.NUMBER))
+    _wait_loaded(qtbot, model, runner)
+    seen = []
+    for r in range(model.rowCount()):  # scroll down the whole view, row by row
+        model.index(r, 0).data()
+        _wait_loaded(qtbot, model, runner)
+        seen.append(model.index(r, Column.NUMBER).data())
+        assert model.cached_pages <= 3
+    assert seen == [f"HQ-{n:06d}" for n in range(1, 27)]
+    assert model.rows_fetched == 26  # each page once: page 0 with the count, then by keyset
+    # An evicted page is fetched again when it comes back into view.
+    assert model.index(0, Column.NUMBER).data() == PLACEHOLDER
+    _wait_loaded(qtbot, model, runner)
+    assert model.index(0, Column.NUMBER).data() == "HQ-000001"
+
+
+def test_a_failing_query_reports_a_readable_message(qtbot, small_desk, runner, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    panel = _panel(qtbot, small_desk, runner)
+    _wait_loaded(qtbot, panel.model, runner)
+
+    def broken(*args, **kwargs):
+        raise OperationalError("SELECT count(*) ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(small_desk.services.queue, "count", broken)
+    with qtbot.waitSignal(panel.load_failed, timeout=5_000) as blocker:
+        panel.refresh()
+    (message,) = blocker.args
+    assert message.startswith("The ticket list could not be loaded:")
+    assert "database is locked" in message
+    assert not panel.model.loading
+    monkeypatch.undo()
+    with qtbot.waitSignal(panel.count_changed, timeout=5_000) as blocker:
+        panel.refresh()  # the banner's retry
+    assert blocker.args == [26]
+
+
 def _panel(qtbot, desk: Desk, runner: TaskRunner) -> QueuePanel:
     panel = QueuePanel(desk.services, desk.agent, runner)
     qtbot.addWidget(panel)
@@ -207,6 +247,12 @@ def test_filter_by_assignee_and_saved_views(qtbot, small_desk, runner):
     assert blocker.args == [1]
     assert panel.search.text() == "Router"
     assert panel.delete_view_button.isEnabled()
+    # A new panel asked for the saved view before its list has loaded shows it when it has.
+    fresh = _panel(qtbot, small_desk, runner)
+    fresh.show_view(f"saved:{saved.id}")
+    qtbot.waitUntil(lambda: fresh.model.query.view is View.CUSTOM, timeout=5_000)
+    _wait_loaded(qtbot, fresh.model, runner)
+    assert fresh.model.rowCount() == 1 and fresh.search.text() == "Router"
 
 
 # -- a big queue -----------------------------------------------------------------

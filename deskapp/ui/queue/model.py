@@ -186,6 +186,10 @@ class QueueModel(QAbstractTableModel):
             self._fetch_timer.isActive()
         )
 
+    @property
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
     def set_query(self, query: QueueQuery) -> None:
         """Show another query. The current rows stay until the new count arrives."""
         self._query = query

@@ -83,6 +83,7 @@ class QueuePanel(QWidget):
         self._current_id: uuid.UUID | None = None
         self._keep_id: uuid.UUID | None = None  # ticket to re-select after refresh
         self._expected: tuple[int, uuid.UUID] | None = None
+        self._pending_view: str | None = None
         self._updating_filters = False
         self._key = f"queue-panel-{id(self)}"
 
@@ -343,6 +344,8 @@ class QueuePanel(QWidget):
                 if self._view_id in self._saved or view_id != self._view_id:
                     self._clear_filters()
             else:
+                # A saved view asked for before the list arrived: shown when it does.
+                self._pending_view = view_id
                 return
         finally:
             self._updating_filters = False
@@ -468,7 +471,10 @@ class QueuePanel(QWidget):
                 self.views.setCurrentItem(current)
         finally:
             self.views.blockSignals(False)
-        if self._view_id.startswith(SAVED_PREFIX) and self._view_id not in self._saved:
+        pending, self._pending_view = self._pending_view, None
+        if pending in self._saved:
+            self.show_view(pending)
+        elif self._view_id.startswith(SAVED_PREFIX) and self._view_id not in self._saved:
             self.show_view(View.MY_OPEN.value)  # it was deleted
         elif self._view_id in self._saved:
             self.delete_view_button.setEnabled(True)
