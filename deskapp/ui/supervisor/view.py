@@ -14,6 +14,9 @@ import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.services.auto_assign import AutoAssignMode
 from deskapp.services.dto import TicketSummary
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor, Permission
@@ -61,6 +65,7 @@ class SupervisorView(QWidget):
         self.workload: Workload | None = None
         self.agent_filter: uuid.UUID | None = None
         self.reassign_dialog: BulkReassignDialog | None = None
+        self.auto_assign_combos: dict[uuid.UUID, QComboBox] = {}
         self._build()
         self._connect_signals()
 
@@ -118,6 +123,10 @@ class SupervisorView(QWidget):
         left_layout.addWidget(QLabel(self.tr("<b>Agents</b>"), left))
         left_layout.addWidget(self.agent_table, 1)
         left_layout.addWidget(hint)
+        self.team_box = QGroupBox(self.tr("Team queues and auto-assignment"), left)
+        self.team_box.setObjectName("teamBox")
+        self.team_grid = QGridLayout(self.team_box)
+        left_layout.addWidget(self.team_box)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -186,6 +195,7 @@ class SupervisorView(QWidget):
         if current is not None and (row := self.agents.row_of(current)) >= 0:
             self.agent_table.selectRow(row)
         self.tickets.set_tickets(tickets)
+        self._fill_teams(workload)
         self._set_title()
         self._update_buttons()
         f = formatter()
@@ -193,6 +203,50 @@ class SupervisorView(QWidget):
                             .replace("%1", f.number(len(workload.agents)))
                             .replace("%2", workload.as_of.astimezone().strftime("%H:%M")))
         self.loaded.emit()
+
+    def _fill_teams(self, workload: Workload) -> None:
+        while self.team_grid.count():
+            item = self.team_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.auto_assign_combos = {}
+        n = formatter().number
+        modes = [(AutoAssignMode.OFF, self.tr("Off")),
+                 (AutoAssignMode.LEAST_LOADED, self.tr("Least loaded")),
+                 (AutoAssignMode.ROUND_ROBIN, self.tr("Round-robin"))]
+        for row, team in enumerate(workload.teams):
+            self.team_grid.addWidget(QLabel(team.name, self.team_box), row, 0)
+            self.team_grid.addWidget(QLabel(
+                self.tr("%1 open, %2 unassigned").replace("%1", n(team.open_count))
+                .replace("%2", n(team.unassigned_count)), self.team_box), row, 1)
+            combo = QComboBox(self.team_box)
+            combo.setObjectName("autoAssignCombo")
+            for mode, text in modes:
+                combo.addItem(text, mode.value)
+            combo.setCurrentIndex(max(0, combo.findData(team.auto_assign)))
+            combo.setProperty("team_id", str(team.id))
+            combo.currentIndexChanged.connect(self._on_auto_assign_combo_changed)
+            self.team_grid.addWidget(combo, row, 2)
+            self.auto_assign_combos[team.id] = combo
+
+    @Slot(int)
+    def _on_auto_assign_combo_changed(self, _index: int) -> None:
+        combo = self.sender()
+        if not isinstance(combo, QComboBox):
+            return
+        team_id = uuid.UUID(combo.property("team_id"))
+        mode = combo.currentData()
+        svc, actor = self._services.auto_assign, self._actor
+        self._submit(lambda: svc.set_mode(actor, team_id, mode),
+                     self._on_auto_assign_set, "supervisor-auto-assign")
+
+    def _on_auto_assign_set(self, result: object) -> None:
+        assigned = getattr(result, "assigned", 0)
+        self.tickets_reassigned.emit(None)
+        self.refresh()
+        if assigned:
+            self.status.setText(self.tr("%1 waiting tickets were auto-assigned.")
+                                .replace("%1", formatter().number(assigned)))
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText(describe_failure(exc))
