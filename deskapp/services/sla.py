@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from deskapp.models import BusinessCalendar, SlaPolicy, SlaStageEvent, Ticket, utcnow
@@ -420,19 +420,37 @@ class SlaEngine:
         return changed
 
 
-def write_state(session: Session, ticket: Ticket, state: SlaState) -> bool:
-    """Store ``state`` on the ticket's row if it differs; no version bump (see
-    ``SlaEngine.recompute_open``). False when nothing changed or the row moved on."""
-    values = {k: v for k, v in state.columns().items() if getattr(ticket, k) != v}
-    if not values:
+SLA_COLUMNS = (
+    "sla_policy_id",
+    "first_response_due",
+    "resolution_due",
+    "sla_paused_since",
+    "sla_paused_seconds",
+    "sla_next_check_at",
+)
+_table = Ticket.__table__
+# One statement for every bookkeeping write (compiled once): the SLA columns of one
+# ticket, only if its version is still the one read; the version is not bumped.
+_SLA_UPDATE = (
+    update(_table)
+    .where(_table.c.id == bindparam("w_id"), _table.c.version == bindparam("w_version"))
+    .values({name: bindparam(f"v_{name}") for name in SLA_COLUMNS})
+)
+
+
+def write_columns(session: Session, ticket: Ticket, columns: dict[str, object]) -> bool:
+    """Store the SLA ``columns`` on the ticket's row if any differs from the loaded
+    ticket; no version bump (see ``SlaEngine.recompute_open``). False when nothing
+    changed or the row moved on meanwhile."""
+    if all(getattr(ticket, k) == v for k, v in columns.items()):
         return False
-    table = Ticket.__table__
-    result = session.execute(
-        update(table)
-        .where(table.c.id == ticket.id, table.c.version == ticket.version)
-        .values(**values)
-    )
-    return bool(result.rowcount)
+    params = {f"v_{k}": columns[k] for k in SLA_COLUMNS}
+    params.update(w_id=ticket.id, w_version=ticket.version)
+    return bool(session.execute(_SLA_UPDATE, params).rowcount)
+
+
+def write_state(session: Session, ticket: Ticket, state: SlaState) -> bool:
+    return write_columns(session, ticket, state.columns())
 
 
 def recompute_open_tickets(

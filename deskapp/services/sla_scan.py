@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -61,6 +61,7 @@ from deskapp.services.sla import (
     StagePlan,
     next_check,
     raised_percents,
+    write_columns,
 )
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
@@ -212,15 +213,8 @@ class SlaScanner:
             out.append(self._raise(s, ticket, stage, plan.due, now, cache))
         columns = state.columns()
         columns["sla_next_check_at"] = next_check(state.plans, raised)
-        values = {k: v for k, v in columns.items() if getattr(ticket, k) != v}
-        if values:
-            # No version bump: SLA bookkeeping is not an edit (see SlaEngine.recompute_open).
-            table = Ticket.__table__
-            s.execute(
-                update(table)
-                .where(table.c.id == ticket.id, table.c.version == ticket.version)
-                .values(**values)
-            )
+        # No version bump: SLA bookkeeping is not an edit (see SlaEngine.recompute_open).
+        write_columns(s, ticket, columns)
         return out
 
     def _raise(
@@ -332,6 +326,11 @@ def due_ticket_ids(
     s: Session, now: datetime, limit: int, *, exclude: set[uuid.UUID] | None = None
 ) -> list[uuid.UUID]:
     """Open tickets whose next SLA check has come, earliest first (the indexed read)."""
+    return list(s.scalars(due_query(now, limit, exclude=exclude)))
+
+
+def due_query(now: datetime, limit: int, *, exclude: set[uuid.UUID] | None = None) -> Select:
+    """The statement behind ``due_ticket_ids`` (benchmarks/sla_tick.py times it bare)."""
     query = (
         select(Ticket.id)
         .where(
@@ -344,27 +343,37 @@ def due_ticket_ids(
     )
     if exclude:
         query = query.where(Ticket.id.not_in(exclude))
-    return list(s.scalars(query))
+    return query
+
+
+def _event_insert(dialect: str):
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    table = SlaStageEvent.__table__
+    return (
+        insert(table)
+        .on_conflict_do_nothing(index_elements=["ticket_id", "clock", "stage"])
+        # RETURNING, not rowcount: SQLAlchemy 2.1 + psycopg 3 report rowcount -1 for
+        # a Core INSERT, so rowcount cannot tell the winner on PostgreSQL.
+        .returning(table.c.id)
+    )
+
+
+_EVENT_INSERTS = {name: _event_insert(name) for name in ("postgresql", "sqlite")}
 
 
 def insert_stage_event(s: Session, ticket_id: uuid.UUID, stage: StagePlan, now: datetime) -> bool:
     """Record that ``stage`` was raised; False when it already was (by anyone). The
     unique key (ticket, clock, stage) makes this the exactly-once gate."""
-    dialect = s.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = (
-        insert(SlaStageEvent)
-        .values(
-            id=new_id(),
-            created_at=now,
-            ticket_id=ticket_id,
-            clock=stage.clock.value,
-            stage=stage.stage,
-            due_at=stage.at,
-        )
-        .on_conflict_do_nothing(index_elements=["ticket_id", "clock", "stage"])
-        # RETURNING, not rowcount: SQLAlchemy 2.1 + psycopg 3 report rowcount -1 for
-        # a Core INSERT, so rowcount cannot tell the winner on PostgreSQL.
-        .returning(SlaStageEvent.id)
-    )
-    return s.execute(stmt).first() is not None
+    stmt = _EVENT_INSERTS[s.get_bind().dialect.name]
+    row = s.execute(
+        stmt,
+        {
+            "id": new_id(),
+            "created_at": now,
+            "ticket_id": ticket_id,
+            "clock": stage.clock.value,
+            "stage": stage.stage,
+            "due_at": stage.at,
+        },
+    ).first()
+    return row is not None
