@@ -82,6 +82,17 @@ def fill_demo(services: Services, progress: Any) -> Any:
     return generate_demo(services, progress=progress, **DEMO_SIZE)
 
 
+def with_sla_notifications(window: MainWindow) -> MainWindow:
+    """After login: the notification bell, desktop popups and the SLA scheduler (stopped
+    when the window closes or the app quits); the SLA settings menu for managers."""
+    from deskapp.ui import sla_settings_wiring
+    from deskapp.ui.notifications.install import install_notifications
+
+    install_notifications(window)
+    sla_settings_wiring.install(window)
+    return window
+
+
 def start_workstation(
     settings: Settings,
     *,
@@ -104,7 +115,7 @@ def start_workstation(
         prepare=lambda: prepare_database(services, settings),
         demo=(lambda progress: fill(services, progress))
         if settings.is_default_database else None,
-        make_window=lambda actor: MainWindow(services, actor, runner),
+        make_window=lambda actor: with_sla_notifications(MainWindow(services, actor, runner)),
         settings=qsettings,
         language_for=lambda actor: user_language(services, actor.username),
         apply_language=_apply_user_language,

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
+
 from deskapp.ui.notifications.centre import NotificationCentre
 from deskapp.ui.notifications.notifier import choose_notifiers
 from deskapp.ui.notifications.sla_bridge import SchedulerFactory, SlaNotificationController
@@ -49,9 +51,23 @@ def install_notifications(
     )
     # The scheduler thread must not outlive the window (quitting stops it as well).
     window.destroyed.connect(lambda *_: controller.stop())
+    window.installEventFilter(_StopOnClose(controller, window))
     if start:
         controller.start()
     return controller
+
+
+class _StopOnClose(QObject):
+    """Closing the main window ends the session: stop scanning and polling."""
+
+    def __init__(self, controller: SlaNotificationController, parent: QObject) -> None:
+        super().__init__(parent)
+        self._controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close:
+            self._controller.stop()
+        return False
 
 
 def _bring_to_front(window: Any) -> None:
