@@ -84,8 +84,10 @@ class SupervisorView(QWidget):
         self.agent_table.setDropIndicatorShown(True)
         self.agent_table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.agent_table.verticalHeader().hide()
-        self.agent_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        self.agent_table.setWordWrap(False)
+        header = self.agent_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agent_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.ticket_table = QTableView(self)
@@ -96,8 +98,10 @@ class SupervisorView(QWidget):
         self.ticket_table.setDragEnabled(True)
         self.ticket_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.ticket_table.verticalHeader().hide()
-        self.ticket_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+        self.ticket_table.setWordWrap(False)
+        header = self.ticket_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ticket_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
@@ -141,6 +145,7 @@ class SupervisorView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([440, 660])
 
         work = QWidget(self)
         work_layout = QVBoxLayout(work)
@@ -170,6 +175,7 @@ class SupervisorView(QWidget):
             self._on_ticket_selection_changed)
         self.agents.tickets_dropped.connect(self._on_agents_tickets_dropped)
         self.approvals.decided.connect(self._on_approvals_decided)
+        self.approvals.count_changed.connect(self._on_approvals_count_changed)
 
     def _submit(self, fn: Any, on_done: Any, key: str) -> None:
         def alive(callback: Any) -> Any:
@@ -346,3 +352,9 @@ class SupervisorView(QWidget):
 
     def _on_approvals_decided(self, _info: object) -> None:
         self.refresh()
+
+    @Slot(int)
+    def _on_approvals_count_changed(self, count: int) -> None:
+        index = self.sections.indexOf(self.approvals)
+        self.sections.setTabText(index, self.tr("Approvals (%1)").replace(
+            "%1", formatter().number(count)) if count else self.tr("Approvals"))
