@@ -120,6 +120,47 @@ def test_stale_replies_are_dropped(qtbot, small_desk, runner):
     assert _texts(model, Column.SUBJECT) == ["Router broken"]
 
 
+def test_refresh_updates_in_place_without_a_reset(qtbot, qtmodeltester, small_desk, runner):
+    desk = small_desk
+    model = QueueModel(desk.services, desk.agent, runner, page_size=10)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 200)
+    view.show()
+    model.set_query(QueueQuery(view=View.ALL_OPEN, sort=Sort.NUMBER))
+    _wait_loaded(qtbot, model, runner)
+    qtmodeltester.check(model)  # keeps watching the signals below
+    view.scrollTo(model.index(20, 0))
+    for r in range(model.rowCount()):
+        model.index(r, 0).data()
+    _wait_loaded(qtbot, model, runner)
+    scrolled = view.verticalScrollBar().value()
+    assert scrolled > 0
+    # Someone logs a call: one more row at the end, nothing reset, nothing scrolled.
+    _log(desk, "Late call")
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsInserted):
+        model.refresh()
+    _wait_loaded(qtbot, model, runner)
+    assert model.rowCount() == 27
+    assert view.verticalScrollBar().value() == scrolled
+    model.index(26, 0).data()
+    _wait_loaded(qtbot, model, runner)
+    assert model.index(26, Column.SUBJECT).data() == "Late call"
+    # Someone resolves the first ticket: one row fewer, the rows shown move up.
+    first = model.ticket_id(0)
+    detail = desk.services.tickets.get(desk.agent, first)
+    desk.services.tickets.change_status(desk.agent, first, detail.ticket.version, "resolved")
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsRemoved):
+        model.refresh()
+    _wait_loaded(qtbot, model, runner)
+    assert model.rowCount() == 26
+    for r in range(model.rowCount()):
+        model.index(r, 0).data()
+    _wait_loaded(qtbot, model, runner)
+    assert _texts(model, Column.NUMBER) == [f"HQ-{n:06d}" for n in range(2, 28)]
+
+
 def test_page_cache_stays_bounded(qtbot, small_desk, runner):
     model = QueueModel(small_desk.services, small_desk.agent, runner, page_size=2, max_pages=3)
     model.set_query(QueueQuery(view=View.ALL_OPEN, sort=Sort.NUMBER))

@@ -47,6 +47,7 @@ from deskapp.services.queue import QueueQuery, QueueRow, SlaState, Sort, Stage
 from deskapp.ui.tasks import TaskRunner
 
 PLACEHOLDER = "…"
+REFRESHED_PAGES = 3  # pages re-read in place by refresh(): the ones on screen
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -151,6 +152,7 @@ class QueueModel(QAbstractTableModel):
         self._generation = 0
         self._count = 0
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._page_generation: dict[int, int] = {}  # the generation each page was read in
         self._in_flight: set[int] = set()
         self._wanted: OrderedDict[int, None] = OrderedDict()
         # Page 0 of a query whose COUNT has not arrived yet.
@@ -219,12 +221,39 @@ class QueueModel(QAbstractTableModel):
         self.query_changed.emit(query)
 
     def refresh(self) -> None:
-        if self._query is not None:
+        """Re-read the same query in place (F5, or another workstation changed tickets).
+
+        No reset: the rows on screen stay until their fresh copies arrive, the row
+        count grows or shrinks at the end, and the scroll position is kept."""
+        if self._query is None:
+            return
+        if self._loading:
             self.set_query(self._query)
+            return
+        self._generation += 1
+        generation = self._generation
+        query, actor, queue = self._query, self._actor, self._services.queue
+        self._in_flight.clear()
+        self._wanted.clear()
+        # Re-read the pages used last (what is on screen); forget the others.
+        keep = list(self._pages)[-REFRESHED_PAGES:]
+        for page in list(self._pages):
+            if page not in keep:
+                del self._pages[page]
+        for page in keep:
+            self._in_flight.add(page)  # re-read once the new count is known
+        self._runner.submit(
+            lambda: queue.count(actor, query),
+            on_done=lambda n: self._on_recount_loaded(generation, n, keep),
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-count",
+        )
 
     def row_of(self, ticket_id: uuid.UUID) -> int | None:
-        """Row of a ticket among the pages in memory (None if not cached)."""
+        """Row of a ticket among the up-to-date pages in memory (None if not there)."""
         for page, rows in self._pages.items():
+            if self._page_generation.get(page) != self._generation:
+                continue
             for i, r in enumerate(rows):
                 if r.id == ticket_id:
                     return page * self.page_size + i
@@ -471,8 +500,13 @@ class QueueModel(QAbstractTableModel):
         limit = min(self.page_size, self._count - start)
         if limit <= 0:
             return
-        before = self._pages.get(page - 1)
-        after = self._pages.get(page + 1)
+        # Keyset from a neighbour only if it was read for this generation: a page
+        # kept on screen through a refresh may be out of date.
+        before = after = None
+        if self._page_generation.get(page - 1) == generation:
+            before = self._pages.get(page - 1)
+        if self._page_generation.get(page + 1) == generation:
+            after = self._pages.get(page + 1)
         total = self._count
         if before and len(before) == self.page_size:
             key = before[-1].key
@@ -504,13 +538,37 @@ class QueueModel(QAbstractTableModel):
         self._count = count
         self._pages.clear()
         self._loading = False
+        self._page_generation.clear()
         early, self._early = self._early, None
         if early is not None:
             self._pages[early[0]] = early[1]
+            self._page_generation[early[0]] = generation
         self.endResetModel()
         self.count_changed.emit(count)
         if early is not None:
             self.page_loaded.emit(early[0])
+
+    def _on_recount_loaded(self, generation: int, count: int, pages: list[int]) -> None:
+        if not self._is_current(generation):
+            return
+        old = self._count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            last_page = (count - 1) // self.page_size if count else -1
+            for page in [p for p in self._pages if p > last_page]:
+                del self._pages[page]
+                self._page_generation.pop(page, None)
+            self.endRemoveRows()
+        self._sla_cache.clear()
+        self.count_changed.emit(count)
+        for page in pages:
+            self._in_flight.discard(page)
+            self._fetch(page)  # by position, knowing the new total
 
     def _on_page_loaded(self, generation: int, page: int, rows: list[QueueRow]) -> None:
         if not self._is_current(generation):
@@ -522,9 +580,12 @@ class QueueModel(QAbstractTableModel):
             self._early = (page, rows)
             return
         self._pages[page] = rows
+        self._page_generation[page] = generation
+        self._sla_cache.clear()  # due times may have moved since the last read
         self._pages.move_to_end(page)
         while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
+            evicted, _ = self._pages.popitem(last=False)
+            self._page_generation.pop(evicted, None)
         first = page * self.page_size
         last = min(first + self.page_size, self._count) - 1
         if last >= first:

@@ -581,7 +581,8 @@ class QueuePanel(QWidget):
             return
 
         def found(position: int | None) -> None:
-            if position is None:
+            if position is None:  # it left the view
+                self.table.selectionModel().clear()
                 self._set_current_id(None)
             else:
                 self._select_row(position, keep)
