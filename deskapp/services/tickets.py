@@ -360,7 +360,8 @@ class TicketService:
                         created_at=now,
                     )
                 )
-            self.sla.ticket_changed(s, t, now, previous)
+            with stale_guard(s, t.id):  # the SLA hook's queries autoflush the UPDATE too
+                self.sla.ticket_changed(s, t, now, previous)
             audit.record(
                 s, actor, "ticket.status_changed", "ticket", t.id,
                 reference=t.reference, old=previous.value, new=status.value,
@@ -423,7 +424,8 @@ class TicketService:
                 t.priority_rank = PRIORITY_RANK[t.priority]
                 changed["priority"] = t.priority.value
             t.updated_by_id = actor.user_id
-            self.sla.ticket_changed(s, t, self._now(), t.status)
+            with stale_guard(s, t.id):  # the SLA hook's queries autoflush the UPDATE
+                self.sla.ticket_changed(s, t, self._now(), t.status)
             audit.record(s, actor, "ticket.updated", "ticket", t.id, **changed)
             return self._commit_summary(uow, t)
 
