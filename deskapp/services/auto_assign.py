@@ -2,8 +2,8 @@
 of the team goes to the least-loaded available agent of the team, or to the next one
 in turn (round-robin, remembered in ``Team.last_auto_assignee_id``).
 
-Concurrency: the team row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite
-serialises writers anyway) for the rest of the transaction, so two workstations
+Concurrency: the team row is locked (SELECT ... FOR NO KEY UPDATE on PostgreSQL, see
+``lock_team``; SQLite serialises writers anyway) for the rest of the transaction, so two workstations
 auto-assigning for the same team at once see each other's choice: loads stay even
 and the turn never repeats.
 """
@@ -40,11 +40,18 @@ _WORKER_ROLES = (Role.AGENT, Role.SPECIALIST)
 
 
 def lock_team(s: Session, team_id: uuid.UUID) -> Team | None:
-    """The team row, locked until the transaction ends, with fresh values."""
+    """The team row, locked until the transaction ends, with fresh values.
+
+    PostgreSQL: FOR NO KEY UPDATE, not FOR UPDATE. By the time we get here this
+    transaction (and a concurrent one) has usually inserted rows that reference the
+    team (escalation, assignment), and each such foreign-key check holds FOR KEY SHARE
+    on the team row; FOR UPDATE conflicts with KEY SHARE, so two workstations would
+    deadlock. NO KEY UPDATE still serialises auto-assigners (it conflicts with itself)
+    and is what our own UPDATE of last_auto_assignee_id takes anyway."""
     return s.scalar(
         select(Team)
         .where(Team.id == team_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
     )
 
