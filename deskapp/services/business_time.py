@@ -258,9 +258,11 @@ def _country_holidays_cached(country: str, subdivision: str, year: int) -> dict[
 def country_holidays(country: str, subdivision: str, year: int) -> dict[date, str]:
     """The public holidays of a country (``holidays`` package) in one year, cached.
 
-    For ``IR`` the package computes the solar-Hijri holidays (Nowruz, 15 Khordad...)
-    exactly and the lunar-Hijri ones (Tasua, Ashura, the Eids...) from tables, which
-    can differ by a day from what the authorities announce: add a custom day then."""
+    For ``IR`` (holidays 0.109) the package gives the solar-Hijri holidays exactly
+    (Nowruz 1-4 Farvardin, 12/13 Farvardin, 14/15 Khordad, 22 Bahman, 29 Esfand...)
+    and the lunar-Hijri ones (Tasua, Ashura, Arbaeen, the Eids...) from Iran's
+    official tables for 2001-2026 and by estimate after that, which can be a day off
+    from what the authorities announce: add a custom day then."""
     return _country_holidays_cached(country.upper(), subdivision.upper(), year)
 
 
