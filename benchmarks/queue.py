@@ -233,8 +233,11 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
         ("My open tickets", QueueQuery(view=View.MY_OPEN)),
     ]
     for name, q in scenarios:
-        opened, ends, middles, sorts, searches = [], [], [], [], []
-        sql_open, sql_end, sql_middle, sql_sort, sql_search = [], [], [], [], []
+        opened, ends, middles, sorts, by_customer, searches = [], [], [], [], [], []
+        sql_open, sql_end, sql_middle, sql_sort, sql_customer, sql_search = (
+            [], [], [], [], [], []
+        )
+        customer_q = q.sorted_by(Sort.CUSTOMER, False)
         sorted_q = q.sorted_by(Sort.PRIORITY, True)
         search_q = QueueQuery(view=q.view, filter=q.filter, search="router")
         count = 0
@@ -252,6 +255,9 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
             sorts.append(sort_by(Column.PRIORITY, True))
             sql_sort.append(bare([queue.sql_for_count(actor, sorted_q),
                                   queue.sql_for_page(actor, sorted_q).limit(PAGE)]))
+            by_customer.append(sort_by(Column.CUSTOMER, False))
+            sql_customer.append(bare([queue.sql_for_count(actor, customer_q),
+                                      queue.sql_for_page(actor, customer_q).limit(PAGE)]))
             searches.append(open_view(search_q))
             sql_search.append(bare([queue.sql_for_count(actor, search_q),
                                     queue.sql_for_page(actor, search_q).limit(PAGE)]))
@@ -261,6 +267,7 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
             ("jump to end → last page", ends, sql_end),
             ("drag to middle → page shown", middles, sql_middle),
             ("sort by priority → first page", sorts, sql_sort),
+            ("sort by customer → first page", by_customer, sql_customer),
             ("search 'router' → first page", searches, sql_search),
         ):
             u, s = statistics.median(ui), statistics.median(sql)

@@ -50,6 +50,7 @@ class Ticket(MutableMixin, Base):
         Index("ix_tickets_q_updated", "updated_at", "id", "status", "deleted_at"),
         Index("ix_tickets_q_priority", "priority_rank", "id", "status", "deleted_at"),
         Index("ix_tickets_q_subject", "subject", "id", "status", "deleted_at"),
+        Index("ix_tickets_q_customer", "customer_sort_name", "id", "status", "deleted_at"),
         # Covers the COUNT of every status-based view (and of all live tickets).
         Index("ix_tickets_q_status_deleted", "status", "deleted_at"),
     )
@@ -96,6 +97,9 @@ class Ticket(MutableMixin, Base):
     # Full-text search document (services.search): normalised words of the number,
     # subject, description, interactions and customer. Deferred: only search reads it.
     search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
+    # The customer's name, copied here (with search_text) so the queue can sort a
+    # million tickets by customer through an index instead of a join and a sort.
+    customer_sort_name: Mapped[str] = mapped_column(String(160), default="", server_default="")
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
 

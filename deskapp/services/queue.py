@@ -319,7 +319,7 @@ def _sort_expr(sort: Sort) -> ColumnElement:
         case Sort.SUBJECT:
             return Ticket.subject
         case Sort.CUSTOMER:
-            return Customer.name
+            return Ticket.customer_sort_name  # a copy of Customer.name (services.search)
         case Sort.PRIORITY:
             return Ticket.priority_rank
         case Sort.STATUS:
@@ -340,7 +340,7 @@ def _sort_expr(sort: Sort) -> ColumnElement:
 
 
 def _needs_customer(q: QueueQuery) -> bool:
-    return bool(q.filter.segments) or q.order[0] is Sort.CUSTOMER
+    return bool(q.filter.segments)
 
 
 class QueueService:

@@ -14,7 +14,8 @@ PostgreSQL. The document itself is kept current by a session hook
 (``install_maintenance``): whenever a flush writes a ticket, an interaction or a
 customer through the ORM, the affected tickets' documents are rebuilt in the same
 transaction. Rows written with Core bulk inserts (importers, sync, benchmarks)
-must call ``refresh_documents`` or build ``ticket_document`` themselves.
+must call ``refresh_documents`` or build ``ticket_document`` themselves. The same
+hook keeps ``tickets.customer_sort_name`` (the queue's sort by customer) current.
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ def match_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
 
 
 def refresh_documents(conn: Connection, ticket_ids: Iterable[uuid.UUID]) -> int:
-    """Rebuild the documents of these tickets from the database; returns how many."""
+    """Rebuild the documents of these tickets from the database (and their copy of the
+    customer's name, ``customer_sort_name``); returns how many."""
     ids = list(dict.fromkeys(ticket_ids))
     done = 0
     for start in range(0, len(ids), _CHUNK):
@@ -185,6 +187,7 @@ def refresh_documents(conn: Connection, ticket_ids: Iterable[uuid.UUID]) -> int:
         params = [
             {
                 "b_id": t.id,
+                "b_name": t.name,
                 "b_doc": ticket_document(
                     reference=t.reference,
                     number=t.number,
@@ -202,7 +205,7 @@ def refresh_documents(conn: Connection, ticket_ids: Iterable[uuid.UUID]) -> int:
         conn.execute(
             update(Ticket.__table__)
             .where(Ticket.__table__.c.id == bindparam("b_id"))
-            .values(search_text=bindparam("b_doc")),
+            .values(search_text=bindparam("b_doc"), customer_sort_name=bindparam("b_name")),
             params,
         )
         done += len(params)

@@ -127,6 +127,7 @@ def bulk_tickets(
                 "last_activity_at": resolved_at or created,
                 "reopen_count": 0, "created_at": created, "updated_at": resolved_at or created,
                 "version": 1,
+                "customer_sort_name": cname,
                 "search_text": ticket_document(
                     reference=reference, number=number, subject=subject,
                     description=f"{subject} — ticket {number}", customer_name=cname,

@@ -171,6 +171,8 @@ def check_sorting_and_pages(t: Tickets) -> None:
             full = queue.page(agent, q, limit=100)
             keys = [r.key for r in full]
             assert keys == sorted(keys, reverse=descending), (sort, descending)
+            if sort is Sort.CUSTOMER:  # the indexed copy of the name is kept right
+                assert [r.key[0] for r in full] == [r.customer_name for r in full]
             # Walking forwards two at a time, backwards from the end, and by position
             # (from either end) all give the same order.
             walked, after = [], None
@@ -257,6 +259,9 @@ def test_search_document_follows_edits(queue_desk):
     assert len(find("09110000000")) == 6
     assert find("0912 111 2233") == []
     assert len(find("zahra")) == 6
+    by_customer = t.queue.page(agent, QueueQuery(view=View.CUSTOM, sort=Sort.CUSTOMER))
+    assert [r.customer_name for r in by_customer] == ["Hamid Moradi"] + ["Zahra K"] * 6
+    assert {r.key[0] for r in by_customer} == {"Hamid Moradi", "Zahra K"}
 
 
 def test_saved_views(queue_desk):
