@@ -173,17 +173,19 @@ class QueuePanel(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
+        # Fixed starting widths (never ResizeToContents: that would read every row);
+        # the subject gets the most, the table scrolls sideways in a narrow pane.
+        em = self.fontMetrics().horizontalAdvance("M")
         widths = {
-            Column.NUMBER: 110, Column.SUBJECT: 260, Column.CUSTOMER: 160,
-            Column.PRIORITY: 80, Column.STATUS: 140, Column.ASSIGNEE: 130,
-            Column.TEAM: 110, Column.CHANNEL: 90, Column.AGE: 80, Column.SLA: 150,
+            Column.NUMBER: 9, Column.SUBJECT: 22, Column.CUSTOMER: 12, Column.PRIORITY: 6,
+            Column.STATUS: 10, Column.ASSIGNEE: 10, Column.TEAM: 8, Column.CHANNEL: 6,
+            Column.AGE: 6, Column.SLA: 15,
         }
         for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(column, width * em)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
