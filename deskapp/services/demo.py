@@ -17,9 +17,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import JSON, Boolean, Connection, Table, Uuid, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from deskapp.models import (
     Assignment,
@@ -39,7 +41,6 @@ from deskapp.models import (
 )
 from deskapp.models.enums import (
     CHANNEL_INTERACTION,
-    OPEN_STATUSES,
     PRIORITY_RANK,
     Channel,
     Direction,
@@ -57,7 +58,7 @@ from deskapp.services import demo_content as C
 from deskapp.services.errors import DeskError, ValidationFailed
 from deskapp.services.passwords import hash_password
 from deskapp.services.search import FTS_TABLE, phone_words, words
-from deskapp.services.sla import SlaEngine, recompute_open_tickets, write_state
+from deskapp.services.sla import SlaEngine
 from deskapp.services.sla_presets import ensure_sla_defaults
 from deskapp.services.text import search_key
 from deskapp.services.tickets import LIVE_CHANNELS, format_reference
@@ -132,7 +133,6 @@ TARGETS = {
     Priority.LOW: (24 * 60, 7 * 24 * 60),
 }
 SEGMENT_FACTOR = {Segment.STANDARD: 1.0, Segment.PRIORITY: 0.75, Segment.VIP: 0.5}
-WARNING_STAGES = (0.75, 0.9)
 CSAT_WEIGHTS = [7, 8, 15, 30, 40]  # 1..5
 
 
@@ -156,7 +156,7 @@ class DemoReport:
     # username -> (display name, team names), for printing the logins table
     staff: dict[str, tuple[str, tuple[str, ...]]]
     seconds: float
-    sla_recomputed: bool = False
+    sla_stage_events: int = 0  # stages recorded as already raised (passed long ago)
 
 
 class DemoRefused(DeskError):
@@ -182,8 +182,12 @@ def generate_demo(
     if customers < 1:
         raise ValidationFailed(f"Customers must be at least 1, not {customers}.", "customers")
     started = time.perf_counter()
+    # Policies and calendars first (installed when the database has none): open tickets
+    # get their clocks from the real SLA engine as they are generated.
+    ensure_sla_defaults(services.uow)
     gen = _Generator(random.Random(seed), time.time(), progress, tickets, customers)
     with services.engine.begin() as conn:
+        gen.sla = _SlaPlanner(conn, gen.now)
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
             # A big page cache for this one bulk transaction: the indexes stay in memory.
@@ -199,7 +203,6 @@ def generate_demo(
         _resume_sqlite_fts(conn, triggers)
         if sqlite:
             conn.exec_driver_sql("PRAGMA cache_size=-2000")
-    recomputed = _recompute_sla(services)
     return DemoReport(
         tickets=tickets,
         customers=customers,
@@ -212,51 +215,55 @@ def generate_demo(
         logins=demo_logins(),
         staff={u: (name, teams) for u, name, _r, _t, _l, _s, teams in DEMO_STAFF},
         seconds=time.perf_counter() - started,
-        sla_recomputed=recomputed,
+        sla_stage_events=gen.counts["stage_events"],
     )
 
 
-def _recompute_sla(services: Services) -> bool:
-    """Hand the open tickets to the real SLA engine: policies and calendars (installed
-    when missing), due times in business time, next checks.
+class _SlaPlanner:
+    """The SLA columns of an open demo ticket, computed by the real SLA engine
+    (services.sla) from the ticket's data before it is written: business-time due
+    times, policy, next check.
 
-    Stages that passed more than an hour ago are recorded as already raised, as a desk
-    that had been running would have them; otherwise the first scan would escalate
-    every long-breached demo ticket at once. Fresh breaches and coming warnings are
-    left for the scanner, so a new demo shows live SLA warnings."""
-    if not ensure_sla_defaults(services.uow):  # when it installs, it recomputes too
-        recompute_open_tickets(services.uow)
-    engine = SlaEngine()
-    now = _ts(time.time())
-    horizon = _ts(time.time() - HOUR)
-    with services.uow() as uow:
-        s = uow.session
-        catalog = engine.catalog(s)
-        stale = s.scalars(
-            select(Ticket).where(
-                Ticket.status.in_(OPEN_STATUSES),
-                Ticket.sla_next_check_at.is_not(None),
-                Ticket.sla_next_check_at < horizon,
+    Stages that passed more than an hour ago are recorded as already raised, as on a
+    desk that had been running; otherwise the first scan would escalate every
+    long-breached demo ticket at once. Fresh breaches and coming warnings are left to
+    the scanner, so a new demo shows live SLA warnings."""
+
+    def __init__(self, conn: Connection, now: float) -> None:
+        self.engine = SlaEngine()
+        with Session(bind=conn) as session:
+            self.catalog = self.engine.catalog(session)
+        self.now = _ts(now)
+        self.horizon = _ts(now - HOUR)
+
+    def plan(
+        self, ticket_id: uuid.UUID, priority: Priority, segment: Segment, channel: Channel,
+        status: Status, created: datetime, first_response: datetime | None,
+        paused_since: datetime | None, events: list[dict[str, Any]],
+    ) -> dict[str, object]:
+        # The engine reads these attributes of a Ticket; the row does not exist yet.
+        ticket = SimpleNamespace(
+            id=ticket_id, priority=priority, customer=SimpleNamespace(segment=segment),
+            channel=channel, status=status, created_at=created,
+            first_response_at=first_response, sla_paused_since=paused_since,
+            sla_paused_seconds=0, sla_policy_id=None,
+        )
+        state = self.engine.compute(ticket, self.now, self.catalog, {})  # type: ignore[arg-type]
+        raised: dict[SlaClock, int] = {}
+        for plan in state.plans:
+            passed = [st for st in plan.stages if st.at < self.horizon] if plan.running else []
+            if passed:
+                events.append({
+                    "id": new_id(), "created_at": passed[-1].at, "ticket_id": ticket_id,
+                    "clock": plan.clock.value, "stage": passed[-1].stage,
+                    "due_at": passed[-1].at,
+                })
+                raised[plan.clock] = passed[-1].percent
+        if raised:
+            state = self.engine.compute(
+                ticket, self.now, self.catalog, raised  # type: ignore[arg-type]
             )
-        ).all()
-        events = []
-        raised: dict[uuid.UUID, dict[SlaClock, int]] = {}
-        for ticket in stale:
-            state = engine.compute(ticket, now, catalog, {})
-            for plan in state.plans:
-                passed = [st for st in plan.stages if st.at < horizon] if plan.running else []
-                if passed:
-                    events.append({
-                        "id": new_id(), "created_at": passed[-1].at, "ticket_id": ticket.id,
-                        "clock": plan.clock.value, "stage": passed[-1].stage,
-                        "due_at": passed[-1].at,
-                    })
-                    raised.setdefault(ticket.id, {})[plan.clock] = passed[-1].percent
-        _insert(s.connection(), SlaStageEvent.__table__, events)
-        for ticket in stale:
-            write_state(s, ticket, engine.compute(ticket, now, catalog, raised.get(ticket.id, {})))
-        uow.commit()
-    return True
+        return state.columns()
 
 
 def _check_empty(conn: Connection) -> None:
@@ -424,7 +431,8 @@ class _Generator:
         self.progress = progress
         self.total = tickets + customers
         self.done = 0
-        self.counts = {"interactions": 0, "assignments": 0, "escalations": 0}
+        self.counts = {"interactions": 0, "assignments": 0, "escalations": 0, "stage_events": 0}
+        self.sla: _SlaPlanner
         self.site_ids: dict[str, uuid.UUID] = {}
         self.site_start: dict[str, int] = {}
         self.user_ids: dict[str, uuid.UUID] = {}
@@ -642,6 +650,8 @@ class _Generator:
         _insert(conn, Interaction.__table__, batch.interactions)
         _insert(conn, Assignment.__table__, batch.assignments)
         _insert(conn, Escalation.__table__, batch.escalations)
+        _insert(conn, SlaStageEvent.__table__, batch.stage_events)
+        self.counts["stage_events"] += len(batch.stage_events)
         self.counts["interactions"] += len(batch.interactions)
         self.counts["assignments"] += len(batch.assignments)
         self.counts["escalations"] += len(batch.escalations)
@@ -841,9 +851,6 @@ class _Generator:
             if rng.random() < 0.75:
                 csat = rng.choices((1, 2, 3, 4, 5), CSAT_WEIGHTS)[0]
 
-        next_check = None
-        if status.is_open and paused_since is None:
-            next_check = self._next_check(t0, fr_due if first_response is None else None, res_due)
 
         inters.sort(key=lambda x: x[0])
         last_at, _k, _d, last_author, _b = inters[-1]
@@ -877,6 +884,20 @@ class _Generator:
         for e in escalations:
             e["ticket_id"] = tid
             b.escalations.append(e)
+        sla: dict[str, object] = {
+            "sla_policy_id": None,
+            "first_response_due": _ts(fr_due),
+            "resolution_due": _ts(res_due),
+            "sla_paused_since": _ts(paused_since) if paused_since is not None else None,
+            "sla_paused_seconds": 0,
+            "sla_next_check_at": None,
+        }
+        if status.is_open:
+            sla = self.sla.plan(
+                tid, priority, cust.segment, channel, status, _ts(t0),
+                _ts(first_response) if first_response is not None else None,
+                sla["sla_paused_since"], b.stage_events,  # type: ignore[arg-type]
+            )
         b.tickets.append({
             "id": tid,
             "created_at": _ts(t0),
@@ -900,11 +921,7 @@ class _Generator:
             "escalation_level": level,
             "created_by_id": created_by,
             "updated_by_id": last_author if last_author is not None else assignee,
-            "sla_policy_id": None,
-            "first_response_due": _ts(fr_due),
-            "resolution_due": _ts(res_due),
-            "sla_paused_since": _ts(paused_since) if paused_since is not None else None,
-            "sla_next_check_at": _ts(next_check) if next_check is not None else None,
+            **sla,
             "first_response_at": _ts(first_response) if first_response is not None else None,
             "resolved_at": _ts(resolved_at) if resolved_at is not None else None,
             "closed_at": _ts(closed_at) if closed_at is not None else None,
@@ -913,20 +930,6 @@ class _Generator:
             "first_contact_resolution": fcr,
             "csat": csat,
         })
-
-    def _next_check(self, t0: float, fr_due: float | None, res_due: float) -> float | None:
-        """The next warning stage or breach still ahead on a running clock; a breach less
-        than an hour old counts too, so a fresh demo shows a breach warning at once."""
-        candidates = []
-        for due in (fr_due, res_due):
-            if due is None:
-                continue
-            span = due - t0
-            for at in [t0 + span * s for s in WARNING_STAGES] + [due]:
-                if at > self.now or (at == due and self.now - due < HOUR):
-                    candidates.append(at)
-                    break
-        return min(candidates) if candidates else None
 
     def _escalation(
         self, at: float, kind: EscalationKind, from_user: uuid.UUID | None, from_team: str,
@@ -961,4 +964,5 @@ class _Batch:
         self.interactions: list[dict[str, Any]] = []
         self.assignments: list[dict[str, Any]] = []
         self.escalations: list[dict[str, Any]] = []
+        self.stage_events: list[dict[str, Any]] = []
 
