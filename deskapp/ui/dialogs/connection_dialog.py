@@ -136,6 +136,11 @@ class ConnectionDialog(QDialog):
         self.pages.addWidget(local_page)
         self.pages.addWidget(shared_page)
 
+        self.hint = QLabel(self)
+        self.hint.setObjectName("connectionHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("font-weight: bold;")
+        self.hint.hide()
         self.use_profile = QCheckBox(self.tr("Use this connection from now on"), self)
         self.use_profile.setObjectName("connectionUse")
         self.use_profile.setChecked(True)
@@ -157,6 +162,7 @@ class ConnectionDialog(QDialog):
         top.addRow(self.tr("&Profile:"), self.profiles)
         top.addRow(self.tr("&Name:"), self.name)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addLayout(top)
         layout.addWidget(self.local_radio)
         layout.addWidget(self.shared_radio)
@@ -190,6 +196,16 @@ class ConnectionDialog(QDialog):
         index = self.profiles.findData(active) if active else 0
         self.profiles.setCurrentIndex(max(index, 0))
         self._on_profiles_current_index_changed(self.profiles.currentIndex())
+
+    def ask_password(self, profile_name: str, reason: str) -> None:
+        """Open on ``profile_name`` with the password field focused and ``reason`` shown
+        (start-up without a stored password, or a password the server refused)."""
+        index = self.profiles.findData(profile_name)
+        if index >= 0:
+            self.profiles.setCurrentIndex(index)
+        self.hint.setText(reason)
+        self.hint.show()
+        self.password.setFocus()
 
     # -- the form <-> a profile ---------------------------------------------
     def set_profile(self, profile: Profile | None) -> None:
