@@ -208,3 +208,22 @@ def test_same_seed_same_data(sqlite_url: str, tmp_path):
                              .order_by(Ticket.reference)))
         svc.dispose()
     assert subjects[0] == subjects[1]
+
+
+def test_readme_lists_the_demo_logins():
+    """README.md's "Demo logins" table says what `deskapp demo` creates."""
+    import re
+    from pathlib import Path
+
+    from deskapp.services.demo import DEMO_STAFF
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Demo logins", 1)[1].split("\n## ", 1)[0]
+    listed = {}
+    for row in section.splitlines():
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`"):
+            for username in re.findall(r"`([a-z]+)`", cells[0]):
+                listed[username] = (cells[1], cells[2].strip("`"))
+    expected = {u: (role.value, DEMO_PASSWORDS[role]) for u, _n, role, *_ in DEMO_STAFF}
+    assert listed == expected
