@@ -255,9 +255,14 @@ class TicketService:
         kind: InteractionKind | str,
         body: str,
         direction: Direction | str | None = None,
+        *,
+        interaction_id: uuid.UUID | None = None,
     ) -> InteractionInfo:
         """Append a reply, a call or a note. Appends never conflict: a concurrent change
-        of the ticket is retried, not reported."""
+        of the ticket is retried, not reported. ``interaction_id`` (chosen by the client
+        when the text is written) makes a retry safe: when a send failed with the
+        connection and may or may not have committed, sending again with the same id
+        returns the stored interaction instead of adding it twice."""
         kind = validation.choice(kind, InteractionKind, "Kind")
         body = validation.text(body, "Message", MAX_BODY)
         if direction is None:
@@ -270,9 +275,16 @@ class TicketService:
             s = uow.session
             t = _load(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+            if interaction_id is not None:
+                stored = s.get(Interaction, interaction_id)
+                if stored is not None:  # the earlier attempt did commit
+                    if stored.ticket_id != t.id or stored.author_id != actor.user_id:
+                        raise ValidationFailed("That message id is already used elsewhere.")
+                    return interaction_info(stored, t.reference, actor.display_name)
             now = self._now()
             previous = t.status
             interaction = Interaction(
+                **({"id": interaction_id} if interaction_id is not None else {}),
                 ticket_id=t.id,
                 kind=kind,
                 direction=direction,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from deskapp.models.enums import Channel, Direction, InteractionKind, Priority, Status
@@ -124,3 +126,27 @@ def test_priority_change_is_recorded(desk: Desk):
     t = log(desk).ticket
     t = tickets.update(desk.agent, t.id, t.version, priority=Priority.URGENT)
     assert t.priority is Priority.URGENT
+
+
+def test_a_retried_send_with_the_same_id_is_stored_once(desk: Desk):
+    """A send that failed with the connection may have committed; sending again with the
+    id chosen for the draft returns the stored message instead of adding it twice."""
+    import uuid6
+
+    tickets = desk.services.tickets
+    t = log(desk).ticket
+    draft_id = uuid.UUID(bytes=uuid6.uuid7().bytes)
+    first = tickets.add_interaction(
+        desk.agent, t.id, InteractionKind.EMAIL, "Please restart the modem.",
+        interaction_id=draft_id,
+    )
+    again = tickets.add_interaction(
+        desk.agent, t.id, InteractionKind.EMAIL, "Please restart the modem.",
+        interaction_id=draft_id,
+    )
+    assert first.id == again.id == draft_id
+    bodies = [i.body for i in tickets.get(desk.agent, t.id).interactions]
+    assert bodies.count("Please restart the modem.") == 1
+    with pytest.raises(ValidationFailed, match="already used"):
+        tickets.add_interaction(desk.supervisor, t.id, InteractionKind.INTERNAL_NOTE, "x",
+                                interaction_id=draft_id)
