@@ -227,3 +227,34 @@ def test_readme_lists_the_demo_logins():
                 listed[username] = (cells[1], cells[2].strip("`"))
     expected = {u: (role.value, DEMO_PASSWORDS[role]) for u, _n, role, *_ in DEMO_STAFF}
     assert listed == expected
+
+
+def test_a_failure_half_way_leaves_nothing_behind(services: Services, monkeypatch):
+    """One transaction: customers, staff and the first batches of tickets all go, and
+    the search triggers dropped for the bulk load are back."""
+    from deskapp.services import demo as demo_module
+
+    def triggers() -> set[str]:
+        with services.engine.connect() as conn:
+            return set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+
+    before = triggers()
+    assert before  # the FTS triggers of the search migration
+    real_insert = demo_module._insert
+    written = Counter()
+
+    def failing_insert(conn, table, rows):
+        written[table.name] += 1
+        if table.name == "tickets" and written["tickets"] == 2:
+            raise RuntimeError("disk full")
+        real_insert(conn, table, rows)
+
+    monkeypatch.setattr(demo_module, "_insert", failing_insert)
+    with pytest.raises(RuntimeError, match="disk full"):
+        generate_demo(services, tickets=demo_module.CHUNK + 10, customers=20, seed=1)
+    with services.engine.connect() as conn:
+        for model in (Ticket, Interaction, Customer, User, Team, CannedResponse):
+            assert conn.scalar(select(func.count()).select_from(model)) == 0, model
+        assert conn.scalar(select(Site.last_ticket_number).where(Site.code == "HQ")) in (0, None)
+    assert triggers() == before
