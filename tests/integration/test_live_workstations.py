@@ -19,7 +19,10 @@ from tests.helpers.databases import _libpq
 from tests.helpers.staff import make_desk
 from tests.unit.test_tickets import log
 
-pytestmark = pytest.mark.postgres
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 
 @pytest.fixture
@@ -112,3 +115,35 @@ def test_connection_loss_shows_the_banner_and_recovers(qtbot, desk_a, window_b, 
     assert window_b.banner.isHidden()
     t = log(desk_a).ticket  # and changes flow again
     qtbot.waitUntil(lambda: t.id in _ids_in_queue(window_b), timeout=5_000)
+
+
+
+def test_the_notification_centre_and_the_supervisor_view_follow(qtbot, desk_a, pg_url):
+    """B is the supervisor's window with a notification centre and a visible supervisor
+    view, as their own modules install them; A hands work over elsewhere."""
+    from deskapp.app import build_workstation
+    from deskapp.ui.notifications.centre import NotificationCentre
+    from deskapp.ui.supervisor.view import SupervisorView
+
+    win = build_workstation(pg_url, "maryam")
+    centre = NotificationCentre(win.services, win.actor, win.runner, parent=win)
+    view = SupervisorView(win.services, win.actor, win.runner)
+    win.tabs.setCurrentIndex(win.add_view_tab(view, "Supervisor"))
+    win.show()
+    live = attach_live_updates(win, start=False)
+    with qtbot.waitSignal(live.feed.changed, timeout=10_000):
+        live.feed.start()
+    try:
+        assert view.isVisible()
+        with qtbot.waitSignal(view.loaded, timeout=5_000):
+            t = log(desk_a).ticket  # a new ticket on the supervisor's team
+        # The manager hands it to the supervisor: her notification arrives, no polling.
+        with qtbot.waitSignal(centre.refreshed, timeout=5_000):
+            desk_a.services.tickets.assign(desk_a.manager, t.id, t.version,
+                                           desk_a.supervisor.user_id)
+        qtbot.waitUntil(lambda: centre.unread >= 1, timeout=5_000)
+    finally:
+        live.feed.stop()
+        win.runner.wait(10_000)
+        win.close()
+        win.deleteLater()

@@ -1,9 +1,8 @@
 """Route a ChangeFeed to the workstation's views.
 
-    live = LiveUpdates(feed, window)          # queue, open ticket, customer history, banner
-    live.add_target(NOTIFICATION_TABLES, centre.refresh, recipient=actor.user_id)
-    live.add_target(SUPERVISOR_TABLES, supervisor_view.refresh)
-    feed.start()
+    live = attach_live_updates(window)   # queue, open ticket, customer history, banner,
+                                         # notification centre, visible supervisor view
+    live.add_target(tables, part.refresh)  # anything else that shows shared data
 
 The open ticket: a change made elsewhere is fetched in the background; when the agent
 has nothing typed the view reloads at once and says "changed by X"; with a draft in
@@ -19,9 +18,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 
-from deskapp.services.changes import QUEUE_TABLES, TICKET_TABLES, ChangeBatch
+from deskapp.services.changes import (
+    NOTIFICATION_TABLES,
+    QUEUE_TABLES,
+    SUPERVISOR_TABLES,
+    TICKET_TABLES,
+    ChangeBatch,
+)
 from deskapp.services.dto import TicketDetail
 from deskapp.ui.live.feed import ChangeFeed
 
@@ -94,6 +99,24 @@ class LiveUpdates(QObject):
         for target in self._targets:
             if target.wants(batch):
                 target.refresh()
+        self._refresh_installed_parts(batch)
+
+    def _refresh_installed_parts(self, batch: ChangeBatch) -> None:
+        """The parts other modules put into the window (found, not registered, so the
+        order of installation does not matter): the notification centre when this
+        user's notifications changed; a visible supervisor view (a hidden one reloads
+        when its tab is shown)."""
+        from deskapp.ui.notifications.centre import NotificationCentre
+        from deskapp.ui.supervisor.view import SupervisorView
+
+        w = self._window
+        if batch.touches(NOTIFICATION_TABLES) and batch.touches_recipient(w.actor.user_id):
+            for centre in w.findChildren(NotificationCentre):
+                centre.refresh()
+        if batch.touches(SUPERVISOR_TABLES):
+            for view in w.findChildren(SupervisorView):
+                if view.isVisible():
+                    view.refresh()
 
     @Slot(str)
     def _on_feed_connection_lost(self, message: str) -> None:
@@ -122,14 +145,15 @@ class LiveUpdates(QObject):
         if announced is not None and announced <= shown.ticket.version:
             return  # already showing it
         services, actor = w.services, w.actor
+        seen = shown.ticket.version  # the view may reload by another path meanwhile
         w.runner.submit(
             lambda: services.tickets.get(actor, ticket_id),
-            on_done=self._on_open_ticket_fetched,
+            on_done=lambda fresh: self._on_open_ticket_fetched(fresh, seen),
             on_error=lambda exc: log.info("live check of the open ticket failed: %s", exc),
             key=f"live-open-ticket-{id(self)}",
         )
 
-    def _on_open_ticket_fetched(self, fresh: TicketDetail) -> None:
+    def _on_open_ticket_fetched(self, fresh: TicketDetail, seen_version: int) -> None:
         w = self._window
         if not shiboken6.isValid(w):
             return
@@ -137,25 +161,29 @@ class LiveUpdates(QObject):
         shown = view.detail
         if shown is None or shown.ticket.id != fresh.ticket.id:
             return
-        if fresh.ticket.version <= shown.ticket.version:
+        if fresh.ticket.version <= seen_version:
             return
+        up_to_date = shown.ticket.version >= fresh.ticket.version  # reloaded meanwhile
         who = fresh.updated_by_name or self.tr("someone else")
         if who == w.actor.display_name:
-            view.reload()
+            if not up_to_date:
+                view.reload()
             return
         reference = fresh.ticket.reference
-        if view.composer.text().strip():
+        latest = (
+            self.tr("%1 was changed by %2 on another workstation; showing the latest.")
+            .replace("%1", reference).replace("%2", who)
+        )
+        if up_to_date:
+            self._show_notice(latest)
+        elif view.composer.text().strip():
             text = self.tr(
                 "%1 was changed by %2 on another workstation. Reload to see the change; "
                 "what you typed is kept."
             )
             self._show_notice(text.replace("%1", reference).replace("%2", who))
         else:
-            self._pending_notice = (
-                fresh.ticket.id,
-                self.tr("%1 was changed by %2 on another workstation; showing the latest.")
-                .replace("%1", reference).replace("%2", who),
-            )
+            self._pending_notice = (fresh.ticket.id, latest)
             view.reload()
 
     @Slot(object)
@@ -175,9 +203,22 @@ def attach_live_updates(window: Any, *, start: bool = True) -> LiveUpdates:
 
     feed = make_change_feed(window.services.engine, parent=window)
     live = LiveUpdates(feed, window)
+    # Closing the window ends the session: stop listening (quitting does as well).
+    window.installEventFilter(_StopOnClose(feed, window))
     app = QCoreApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(feed.stop)  # close the LISTEN connection cleanly
+        app.aboutToQuit.connect(feed.stop)
     if start:
         feed.start()
     return live
+
+
+class _StopOnClose(QObject):
+    def __init__(self, feed: ChangeFeed, parent: QObject) -> None:
+        super().__init__(parent)
+        self._feed = feed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close and shiboken6.isValid(self._feed):
+            self._feed.stop()
+        return False
