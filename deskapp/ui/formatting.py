@@ -50,6 +50,13 @@ class Formatter:
             return self.locale.toString(value)
         return self.locale.toString(float(value), "f", decimals)
 
+    def digits(self, text: str) -> str:
+        """ASCII digits in ``text`` (a phone number) as the locale writes them."""
+        zero = self.locale.zeroDigit()
+        if zero == "0":
+            return text
+        return text.translate({ord("0") + i: chr(ord(zero) + i) for i in range(10)})
+
     def percent(self, share: float | None) -> str:
         if share is None:
             return "—"

@@ -188,7 +188,7 @@ class CustomerHistoryPane(QWidget):
         )
         self.warning.setText(c.warning_note)
         self.warning.setVisible(bool(c.warning_note.strip()))
-        self.phones.setText(", ".join(c.phones) or "—")
+        self.phones.setText(fmt.digits(", ".join(c.phones)) or "—")
         self.email.setText(c.email or "—")
         self.organisation.setText(c.organisation or "—")
         self.stats["open"].setText(fmt.number(history.open_count))

@@ -127,6 +127,7 @@ class TicketDetailView(QWidget):
         if ticket_id != self._ticket_id:
             self._stash_draft()
             self._ticket_id = ticket_id
+            self.detail = None  # nothing is sent or changed until this ticket has loaded
             self.conflict.hide()
             self.error.hide()
             self.composer.editor.setPlainText(self._drafts.pop(ticket_id, "") if ticket_id else "")

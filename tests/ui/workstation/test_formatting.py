@@ -16,6 +16,7 @@ def test_persian_dates_are_jalali_with_persian_digits():
     text = fmt.date(datetime(2025, 3, 21, 12, 0, tzinfo=UTC))
     assert text == "۱۴۰۴/۱/۱"
     assert fmt.number(1234) == "۱٬۲۳۴"
+    assert fmt.digits("0912-345") == "۰۹۱۲-۳۴۵"
     assert set(fmt.duration(timedelta(hours=2, minutes=5))) & set("۰۱۲۳۴۵۶۷۸۹")
 
 
@@ -26,6 +27,7 @@ def test_english_dates_are_gregorian_iso():
     assert fmt.duration(timedelta(hours=3, minutes=5)) == "3h 05m"
     assert fmt.duration(-timedelta(minutes=12)) == "-12m"
     assert fmt.percent(0.755) == "76%"
+    assert fmt.digits("0912-345") == "0912-345"
 
 
 def test_fa_runs_right_to_left_and_en_left_to_right(qapp, monkeypatch):
