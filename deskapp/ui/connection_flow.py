@@ -1,25 +1,47 @@
 """The connection steps of start-up and of File → Connection…, for the composition root.
 
-    settings = ensure_password(settings, runner)      # before building the services
-    if settings is None: return 1                     # the person cancelled
+    settings = connect_interactively(settings, runner)  # before building the services
+    if settings is None: return 1                       # the person cancelled
     services = build_services(settings.connect_url(), site_code=settings.site_code)
 
-``ensure_password`` asks (once per run) for a shared profile's password that is not in
-the keyring; ``choose_connection`` opens the connection dialog; ``restart_app`` starts
-deskapp again on the newly chosen profile.
+- ``connect_interactively``: a shared profile's missing password is asked (once per
+  run), and a refused connection reopens the connection dialog with the reason;
+- ``handle_schema_attention``: start-up found an empty/older/newer schema: the dialog;
+- ``add_connection_button``: "Connection…" in the login dialog;
+- ``install_connection_action``: File → Connection… for administrators;
+- ``restart_app``: start deskapp again on the newly chosen profile.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QProcess
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from deskapp.config import Settings, load_settings
 from deskapp.credentials import SecretStore, default_store
+from deskapp.services.connection_check import (
+    ConnectionReport,
+    NextStep,
+    Problem,
+    check_connection,
+    describe_problem,
+)
+from deskapp.services.facade import Services
 from deskapp.ui.dialogs.connection_dialog import ConnectionDialog
 from deskapp.ui.tasks import TaskRunner
+
+Checker = Callable[..., ConnectionReport]
 
 
 def _tr(text: str) -> str:
@@ -54,6 +76,66 @@ def ensure_password(
                      "the password is kept for this session only.")
     reason = reason.replace("%1", f"{profile.user}@{profile.host}").replace("%2", profile.name)
     return choose_connection(runner, parent, store=store, ask_password_for=(profile.name, reason))
+
+
+def connect_interactively(
+    settings: Settings, runner: TaskRunner, parent: QWidget | None = None, *,
+    store: SecretStore | None = None, checker: Checker = check_connection,
+) -> Settings | None:
+    """Before start-up builds its services: make sure a shared profile connects,
+    asking for a missing password and, when the server refuses (wrong password, no such
+    database, host unreachable...), reopening the connection dialog with the reason.
+    The local database and ``--db``/``$DESKAPP_DATABASE_URL`` are left to the start-up
+    (it reports their problems). The schema is not judged here: start-up does that.
+    None: the person cancelled."""
+    checked = ensure_password(settings, runner, parent, store)
+    while checked is not None:
+        profile = checked.profile
+        if profile is None or not profile.is_postgresql:
+            return checked
+        report = _check_in_background(checked, runner, checker, parent)
+        if report.connected:
+            return checked
+        reason = _tr("Cannot connect with %1: %2").replace("%1", profile.name).replace(
+            "%2", report.message
+        )
+        checked = choose_connection(
+            runner, parent, store=store, ask_password_for=(profile.name, reason)
+        )
+    return None
+
+
+def _check_in_background(
+    settings: Settings, runner: TaskRunner, checker: Checker, parent: QWidget | None
+) -> ConnectionReport:
+    """Run the connection check off the GUI thread behind a busy dialog; wait for it in a
+    local event loop (the app's loop has not started yet)."""
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(_tr("deskapp"))
+    progress.setLabelText(_tr("Connecting to %1…").replace("%1", settings.profile.label()
+                                                            if settings.profile else ""))
+    progress.setCancelButton(None)
+    progress.setRange(0, 0)
+    progress.setMinimumDuration(300)
+    loop = QEventLoop()
+    result: list[ConnectionReport] = []
+    url = settings.connect_url()
+
+    def done(report: ConnectionReport) -> None:
+        result.append(report)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:  # the check itself broke: say so, plainly
+        result.append(ConnectionReport(False, Problem.UNKNOWN,
+                                       describe_problem(Problem.UNKNOWN, url),
+                                       type(exc).__name__, None, NextStep.FIX_CONNECTION))
+        loop.quit()
+
+    runner.submit(lambda: checker(url), on_done=done, on_error=failed, key="connect-at-start")
+    loop.exec()
+    progress.close()
+    progress.deleteLater()
+    return result[0]
 
 
 def choose_connection(
@@ -96,3 +178,90 @@ def restart_app() -> None:
     app = QCoreApplication.instance()
     if app is not None:
         app.quit()
+
+
+# -- start-up and window hooks (one call each from the composition root) -----------
+def handle_schema_attention(
+    exc: BaseException, services: Services, runner: TaskRunner, *,
+    retry: Callable[[], None], cancel: Callable[[], None], parent: QWidget | None = None,
+) -> bool:
+    """Start-up failed because of the schema: show the schema dialog (create, upgrade for
+    administrators, or refuse). ``retry`` runs the start-up again once it is fixed,
+    ``cancel`` ends it. False: not a schema problem, the caller reports it."""
+    from deskapp.services.schema_gate import SchemaAttention
+    from deskapp.ui.dialogs.schema_dialog import SchemaDialog
+
+    if not isinstance(exc, SchemaAttention):
+        return False
+    dialog = SchemaDialog(services, runner, exc, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    chosen: list[bool] = []
+
+    def on_choose() -> None:
+        chosen.append(True)
+        settings = choose_connection(runner, parent)
+        if settings is not None:
+            restart_app()
+        else:
+            cancel()
+
+    dialog.schema_ready.connect(retry)
+    dialog.connection_requested.connect(on_choose)
+    dialog.rejected.connect(lambda: None if chosen else cancel())
+    _keep_open(dialog)
+    dialog.show()
+    return True
+
+
+_open_dialogs: set[QDialog] = set()
+
+
+def _keep_open(dialog: QDialog) -> None:
+    """A parentless dialog lives as long as its Python reference: hold it until closed."""
+    _open_dialogs.add(dialog)
+    dialog.finished.connect(lambda _result: _open_dialogs.discard(dialog))
+
+
+def add_connection_button(login_dialog: QDialog, runner: TaskRunner) -> QPushButton:
+    """A "Connection…" button in the login dialog: choose another database before
+    logging in (deskapp restarts on it)."""
+    buttons = login_dialog.findChild(QDialogButtonBox)
+    button = QPushButton(_tr("Connection…"), login_dialog)
+    button.setObjectName("loginConnection")
+    if buttons is not None:
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
+
+    def on_clicked() -> None:
+        settings = choose_connection(runner, login_dialog)
+        if settings is not None and settings.profile is not None:
+            offer_restart(login_dialog, settings.profile.name)
+
+    button.clicked.connect(on_clicked)
+    return button
+
+
+def install_connection_action(window: QWidget) -> QAction | None:
+    """File → Connection… for administrators (the connection is their setting); placed
+    before Quit. None for everyone else."""
+    from deskapp.models.enums import Role
+
+    if window.actor.role is not Role.ADMIN:
+        return None
+    action = QAction(_tr("Connection…"), window)
+    action.setObjectName("connectionAction")
+    menu = window.menus["file"]
+    quit_action = window.findChild(QAction, "quitAction")
+    if quit_action is not None and quit_action in menu.actions():
+        menu.insertAction(quit_action, action)
+    else:
+        menu.addAction(action)
+
+    def on_triggered() -> None:
+        settings = choose_connection(window.runner, window)
+        if settings is not None and settings.profile is not None and offer_restart(
+            window, settings.profile.name
+        ):
+            window.close()
+
+    action.triggered.connect(on_triggered)
+    return action
