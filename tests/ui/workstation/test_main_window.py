@@ -64,7 +64,10 @@ def test_one_click_on_an_earlier_ticket_opens_it(qtbot, window, floor):
     index = view.model().index(row, 2)
     window.show()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
-    qtbot.waitUntil(lambda: window.ticket_view.detail.ticket.id == floor.first.ticket.id)
+    qtbot.waitUntil(
+        lambda: window.ticket_view.detail is not None
+        and window.ticket_view.detail.ticket.id == floor.first.ticket.id
+    )
 
 
 def test_reply_goes_into_the_timeline_and_clears_the_composer(qtbot, window, floor):
