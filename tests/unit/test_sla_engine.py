@@ -348,3 +348,39 @@ def test_engine_ignores_tickets_when_no_policy_exists(services, desk):
     engine = SlaEngine()
     with services.uow() as uow:
         assert engine.catalog(uow.session).rules == []
+
+
+def test_waiting_on_a_third_party_does_not_stop_the_first_response_clock(sd: SlaDesk):
+    t = log_ticket(sd).ticket  # e-mail, nobody has answered the customer yet
+    sd.clock.set(minutes=30)
+    t = sd.services.tickets.change_status(sd.desk.agent, t.id, t.version, Status.PENDING_THIRD_PARTY)
+    r = row(sd, t.id)
+    assert r.sla_paused_since == START + timedelta(minutes=30)  # resolution paused
+    assert r.sla_next_check_at == START + timedelta(minutes=180)  # first response runs on
+    (raised,) = scan(sd, minutes=181)
+    assert raised.clock is SlaClock.FIRST_RESPONSE
+
+
+def test_a_ticket_that_fails_mid_scan_is_rolled_back_alone_and_retried(sd: SlaDesk, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    broken = log_ticket(sd).ticket
+    fine = log_ticket(sd, new_customer=None, customer_id=broken.customer_id).ticket
+    real = sla_scan.apply_escalation
+
+    def escalate(session, ticket, **kw):
+        if ticket.id == broken.id:
+            real(session, ticket, **kw)  # writes, then the flush finds the row changed
+            raise StaleDataError("changed by an agent meanwhile")
+        return real(session, ticket, **kw)
+
+    monkeypatch.setattr(sla_scan, "apply_escalation", escalate)
+    raised = scan(sd, minutes=241)
+    assert [r.reference for r in raised] == [fine.reference]
+    # Nothing of the failed ticket's breach was kept: no event, no escalation, no note.
+    assert count(sd, SlaStageEvent, SlaStageEvent.ticket_id == broken.id) == 0
+    assert count(sd, Escalation, Escalation.ticket_id == broken.id) == 0
+    assert count(sd, Notification, Notification.ticket_id == broken.id) == 0
+    monkeypatch.setattr(sla_scan, "apply_escalation", real)
+    (again,) = scan(sd, minutes=242)
+    assert (again.reference, again.stage, again.escalated) == (broken.reference, "breach", True)
