@@ -148,7 +148,7 @@ def run_gui(settings: Settings) -> int:
     from deskapp.ui.banner import install_excepthook
     from deskapp.ui.i18n import apply_language, chosen_language
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("deskapp")
     app.setApplicationName("deskapp")

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
@@ -126,7 +127,10 @@ class StartupFlow(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._close_progress()
-        log.error("start-up failed: %s", getattr(exc, "__deskapp_traceback__", exc))
+        if isinstance(exc, DeskError):  # expected: say it, no traceback
+            log.error("start-up failed: %s", exc)
+        else:
+            log.error("start-up failed: %s", getattr(exc, "__deskapp_traceback__", exc))
         message = describe_failure(exc)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("deskapp cannot start"), message)
         box.setObjectName("startupError")
