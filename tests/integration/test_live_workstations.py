@@ -68,8 +68,10 @@ def test_a_reassignment_reaches_the_other_workstations_queue(qtbot, desk_a, wind
 def test_the_open_ticket_says_who_changed_it(qtbot, desk_a, window_b):
     t = log(desk_a).ticket
     view = window_b.ticket_view
+    qtbot.waitUntil(lambda: t.id in _ids_in_queue(window_b), timeout=5_000)
     with qtbot.waitSignal(view.ticket_loaded, timeout=5_000):
-        window_b.open_ticket(t.id)
+        window_b.queue.select_next()  # the agent picks it in the queue
+    assert view.ticket_id == t.id
     live: LiveUpdates = window_b.live_for_test
     # Nothing typed: the view reloads at once and says who changed it.
     moved = desk_a.services.tickets.change_status(

@@ -62,12 +62,16 @@ class LiveUpdates(QObject):
         self._window = window
         self._targets: list[_Target] = []
         self._lost_message = ""
-        self._pending_notice: tuple[uuid.UUID, str] | None = None
+        # The "changed by X" notice of the open ticket: (ticket id, version it is about,
+        # text). Shown again after any reload of that ticket (the view hides its notice
+        # bar on every load) until Reload is clicked or another ticket is opened.
+        self._notice: tuple[uuid.UUID, int, str] | None = None
         self.open_ticket_notices = 0  # shown "changed by X" notices (tests, diagnostics)
         feed.changed.connect(self._on_feed_changed)
         feed.connection_lost.connect(self._on_feed_connection_lost)
         feed.connection_restored.connect(self._on_feed_connection_restored)
         window.ticket_view.ticket_loaded.connect(self._on_ticket_view_ticket_loaded)
+        window.ticket_view.conflict.action_requested.connect(self._on_conflict_action_requested)
 
     def add_target(
         self, tables: Iterable[str] | None, refresh: Callable[[], Any], *,
@@ -174,6 +178,7 @@ class LiveUpdates(QObject):
             self.tr("%1 was changed by %2 on another workstation; showing the latest.")
             .replace("%1", reference).replace("%2", who)
         )
+        self._notice = (fresh.ticket.id, fresh.ticket.version, latest)
         if up_to_date:
             self._show_notice(latest)
         elif view.composer.text().strip():
@@ -183,14 +188,21 @@ class LiveUpdates(QObject):
             )
             self._show_notice(text.replace("%1", reference).replace("%2", who))
         else:
-            self._pending_notice = (fresh.ticket.id, latest)
-            view.reload()
+            view.reload()  # the notice follows when it has loaded
 
     @Slot(object)
     def _on_ticket_view_ticket_loaded(self, detail: TicketDetail) -> None:
-        pending, self._pending_notice = self._pending_notice, None
-        if pending is not None and pending[0] == detail.ticket.id:
-            self._show_notice(pending[1])
+        notice = self._notice
+        if notice is None:
+            return
+        if notice[0] != detail.ticket.id:
+            self._notice = None  # another ticket is open now
+        elif detail.ticket.version >= notice[1]:
+            self._show_notice(notice[2])
+
+    @Slot()
+    def _on_conflict_action_requested(self) -> None:
+        self._notice = None  # seen: the Reload that follows shows the ticket plainly
 
     def _show_notice(self, text: str) -> None:
         self.open_ticket_notices += 1
