@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from deskapp.services.customers import NewCustomer
 from deskapp.services.facade import Services, build_services
 from deskapp.services.sla_admin import CalendarDraft, CalendarInfo, PolicyDraft, ScheduleDraft
+from deskapp.services.sla_scan import RaisedStage, SlaScanner
 from deskapp.services.tickets import NewCall
 from tests.helpers.staff import Desk, make_desk
 
@@ -92,3 +94,32 @@ def log_ticket(sd: SlaDesk, actor=None, *, segment: str = "standard", **kw):
         **kw,
     )
     return sd.services.tickets.log_call(actor or sd.desk.agent, call)
+
+
+def race(
+    url: str, now: datetime, *, scanners: int = 4, batch_size: int = 5
+) -> list[list[RaisedStage]]:
+    """``scanners`` scanners, each on its own engine (its own connections, as separate
+    workstations), released at the same instant; what each one raised."""
+    workstations = [build_services(url) for _ in range(scanners)]
+    barrier = threading.Barrier(scanners)
+    results: list[list[RaisedStage]] = [[] for _ in range(scanners)]
+    errors: list[BaseException] = []
+
+    def run(i: int) -> None:
+        scanner = SlaScanner(workstations[i].uow, batch_size=batch_size)
+        try:
+            barrier.wait()
+            results[i] = scanner.scan(now)
+        except BaseException as exc:  # reported below, not swallowed
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(scanners)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for w in workstations:
+        w.dispose()
+    assert errors == []
+    return results

@@ -15,40 +15,13 @@ from sqlalchemy import func, select
 from deskapp.models import Escalation, Notification, SlaStageEvent, Ticket
 from deskapp.models.enums import NotificationKind
 from deskapp.services.facade import build_services
-from deskapp.services.sla_scan import RaisedStage, SlaScanner
+from deskapp.services.sla_scan import RaisedStage
 from deskapp.services.sla_scheduler import SlaScheduler
-from tests.helpers.sla import START, SlaDesk, log_ticket, make_sla_desk
+from tests.helpers.sla import START, SlaDesk, log_ticket, make_sla_desk, race
 
 pytestmark = pytest.mark.postgres
 
 TICKETS = 24
-SCANNERS = 4
-
-
-def race(url: str, now, batch_size: int = 5) -> list[list[RaisedStage]]:
-    """SCANNERS scanners, each on its own engine, released at the same instant."""
-    workstations = [build_services(url) for _ in range(SCANNERS)]
-    barrier = threading.Barrier(SCANNERS)
-    results: list[list[RaisedStage]] = [[] for _ in range(SCANNERS)]
-    errors: list[BaseException] = []
-
-    def run(i: int) -> None:
-        scanner = SlaScanner(workstations[i].uow, batch_size=batch_size)
-        try:
-            barrier.wait()
-            results[i] = scanner.scan(now)
-        except BaseException as exc:  # reported below, not swallowed
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(SCANNERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for w in workstations:
-        w.dispose()
-    assert errors == []
-    return results
 
 
 def count(sd: SlaDesk, model, *where) -> int:

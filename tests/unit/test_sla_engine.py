@@ -4,6 +4,7 @@ priority change, stages raised once, automatic escalation on breach, catch-up.""
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -32,7 +33,7 @@ from deskapp.services.sla import (
 from deskapp.services.sla_admin import CalendarDraft, ScheduleDraft
 from deskapp.services.sla_presets import IRAN, ensure_sla_defaults
 from deskapp.services.sla_scan import SlaScanner, insert_stage_event
-from tests.helpers.sla import START, FakeClock, SlaDesk, log_ticket, make_sla_desk
+from tests.helpers.sla import START, FakeClock, SlaDesk, log_ticket, make_sla_desk, race
 
 
 @pytest.fixture
@@ -384,3 +385,22 @@ def test_a_ticket_that_fails_mid_scan_is_rolled_back_alone_and_retried(sd: SlaDe
     monkeypatch.setattr(sla_scan, "apply_escalation", real)
     (again,) = scan(sd, minutes=242)
     assert (again.reference, again.stage, again.escalated) == (broken.reference, "breach", True)
+
+
+def test_scanners_racing_on_one_sqlite_file_raise_each_stage_once(sqlite_url: str):
+    """Several workstations on one SQLite file (a branch office's shared disk): the
+    scan takes the write lock before it reads, so nobody fails with "database is
+    locked" and the unique key keeps every stage to one raise."""
+    sd = make_sla_desk(sqlite_url)
+    try:
+        first = log_ticket(sd)
+        for _ in range(11):
+            log_ticket(sd, new_customer=None, customer_id=first.customer.id)
+        for minutes, stages in ((181, 12), (2181, 24)):  # FR warnings; then both breaches
+            results = race(sqlite_url, START + timedelta(minutes=minutes))
+            keys = Counter((r.ticket_id, r.clock, r.stage) for rs in results for r in rs)
+            assert len(keys) == stages and set(keys.values()) == {1}
+        assert count(sd, SlaStageEvent) == 36
+        assert count(sd, Escalation) == 24
+    finally:
+        sd.services.dispose()
