@@ -222,9 +222,24 @@ def _check_sample(services) -> None:
                                      f"{column} {getattr(t, column)} != {value}")
 
 
+def _upgraded(url: str) -> bool:
+    """Bring a kept database to this code's schema; False when that fails."""
+    engine = make_engine(url)
+    try:
+        if schema.schema_status(engine).state is not schema.SchemaState.CURRENT:
+            print("upgrading the kept database to the current schema...", flush=True)
+            schema.upgrade(engine)
+        return True
+    except Exception as exc:
+        print(f"  cannot upgrade ({exc}); generating afresh", flush=True)
+        return False
+    finally:
+        engine.dispose()
+
+
 def ensure_data(backend: str, tickets: int, due: int) -> str:
     url = sqlite_url(tickets) if backend == "sqlite" else pg_url(tickets)
-    engine_ok = _count_open(url) == tickets
+    engine_ok = _count_open(url) == tickets and _upgraded(url)
     if engine_ok:
         e = make_engine(url)
         with e.connect() as conn:
