@@ -73,3 +73,31 @@ def test_search_uses_the_gin_index(pg_tickets):
     first = t.queue.page(desk.agent, q, limit=500)
     nxt = t.queue.page(desk.agent, q, after=first[-1].key, limit=500)
     assert [r.id for r in nxt] == [r.id for r in t.queue.rows_at(desk.agent, q, 500, 500)]
+
+
+@pytest.mark.parametrize("sparse_limit", [0, 10_000])
+def test_search_pages_agree_on_both_plans(pg_tickets, monkeypatch, sparse_limit):
+    """A search page is taken either from the sort index (many matches) or from the
+    matches first (few); both must give the same rows, by keyset and by position."""
+    import deskapp.services.queue as queue_module
+
+    t = pg_tickets
+    desk = t.desk
+    monkeypatch.setattr(queue_module, "SPARSE_SEARCH", sparse_limit)
+    check_search(t)
+    bulk_tickets(desk.services.engine, 2000, assignee_ids=[desk.agent.user_id], team_ids=[])
+    for sort, descending in ((Sort.NUMBER, False), (Sort.CREATED, True), (Sort.SLA, False)):
+        q = QueueQuery(view=View.CUSTOM, search="router", sort=sort, descending=descending)
+        total = t.queue.count(desk.agent, q)
+        assert total > 100
+        walked, after = [], None
+        while rows := t.queue.page(desk.agent, q, after=after, limit=40):
+            walked += rows
+            after = rows[-1].key
+        assert len(walked) == total
+        by_position = []
+        for offset in range(0, total, 40):
+            by_position += t.queue.rows_at(desk.agent, q, offset, 40, total=total)
+        assert [r.id for r in walked] == [r.id for r in by_position]
+        back = t.queue.page_before(desk.agent, q, before=walked[50].key, limit=10)
+        assert [r.id for r in back] == [r.id for r in walked[40:50]]
