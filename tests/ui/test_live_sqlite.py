@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from PySide6.QtGui import QAction
 from sqlalchemy.engine import make_url
 
 from deskapp.services.changes import ChangeBatch
@@ -85,3 +86,26 @@ def test_in_memory_databases_have_nothing_to_watch(qtbot):
     feed.start()
     feed.stop()
     services.dispose()
+
+
+
+def test_a_window_on_sqlite_follows_another_process_and_stops_on_close(qtbot, desk, sqlite_url):
+    from deskapp.app import build_workstation
+    from deskapp.ui.live.wiring import with_live_updates
+
+    win = with_live_updates(build_workstation(sqlite_url, "ali"))
+    live = win.live_updates
+    assert live.feed.kind == "sqlite"
+    assert win.findChild(QAction, "connectionAction") is None  # administrators only
+    watcher = live.feed._source
+    model = win.queue.model
+    qtbot.waitUntil(lambda: watcher.polls >= 1 and model.query is not None and model.idle,
+                    timeout=10_000)
+    assert model.rowCount() == 0
+    t = log(desk).ticket  # another "workstation" on the same file logs Ali a call
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.ticket_id(0) == t.id,
+                    timeout=10_000)
+    win.close()
+    assert not watcher._running
+    win.runner.wait()
+    win.deleteLater()

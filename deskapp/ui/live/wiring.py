@@ -234,3 +234,13 @@ class _StopOnClose(QObject):
         if event.type() == QEvent.Type.Close and shiboken6.isValid(self._feed):
             self._feed.stop()
         return False
+
+
+def with_live_updates(window: Any) -> Any:
+    """After login: live updates from other workstations, and File → Connection… for
+    administrators. Returns the window (for the composition root's make_window)."""
+    from deskapp.ui.connection_flow import install_connection_action
+
+    window.live_updates = attach_live_updates(window)
+    install_connection_action(window)
+    return window
