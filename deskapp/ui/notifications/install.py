@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from deskapp.ui.notifications.centre import NotificationCentre
 from deskapp.ui.notifications.notifier import choose_notifiers
@@ -58,16 +58,22 @@ def install_notifications(
 
 
 class _StopOnClose(QObject):
-    """Closing the main window ends the session: stop scanning and polling."""
+    """Closing the main window ends the session: stop scanning and polling. Checked
+    after the window handled the close, which it may refuse (unsaved work)."""
 
-    def __init__(self, controller: SlaNotificationController, parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, controller: SlaNotificationController, window: Any) -> None:
+        super().__init__(window)
         self._controller = controller
+        self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Close:
-            self._controller.stop()
+            QTimer.singleShot(0, self._stop_if_closed)
         return False
+
+    def _stop_if_closed(self) -> None:
+        if not self._window.isVisible():
+            self._controller.stop()
 
 
 def _bring_to_front(window: Any) -> None:

@@ -54,7 +54,7 @@ def test_bell_in_the_status_bar_opens_tickets_and_the_scheduler_stops_with_the_w
 
     window.runner.wait(10_000)
     window.close()  # the session ends: the scheduler stops
-    assert events == ["start", "shutdown"]
+    qtbot.waitUntil(lambda: events == ["start", "shutdown"])
     window.deleteLater()  # and destroying the window again is harmless
     qtbot.waitUntil(lambda: not shiboken6.isValid(window))
     assert events == ["start", "shutdown"]
