@@ -238,6 +238,9 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
             [], [], [], [], [], []
         )
         customer_q = q.sorted_by(Sort.CUSTOMER, False)
+        phone_q = QueueQuery(view=q.view, filter=q.filter, search="09123")
+        phones: list[float] = []
+        sql_phone: list[float] = []
         sorted_q = q.sorted_by(Sort.PRIORITY, True)
         search_q = QueueQuery(view=q.view, filter=q.filter, search="router")
         count = 0
@@ -261,7 +264,10 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
             searches.append(open_view(search_q))
             sql_search.append(bare([queue.sql_for_count(actor, search_q),
                                     queue.sql_for_page(actor, search_q).limit(PAGE)]))
-        found = queue.count(actor, search_q)
+            phones.append(open_view(phone_q))
+            sql_phone.append(bare([queue.sql_for_count(actor, phone_q),
+                                   queue.sql_for_page(actor, phone_q).limit(PAGE)]))
+        found = {"router": queue.count(actor, search_q), "09123": queue.count(actor, phone_q)}
         for step, ui, sql in (
             ("open view → first page", opened, sql_open),
             ("jump to end → last page", ends, sql_end),
@@ -269,11 +275,14 @@ def measure(backend: str, url: str, rows: int, repeat: int) -> list[dict]:
             ("sort by priority → first page", sorts, sql_sort),
             ("sort by customer → first page", by_customer, sql_customer),
             ("search 'router' → first page", searches, sql_search),
+            ("search '09123' → first page", phones, sql_phone),
         ):
             u, s = statistics.median(ui), statistics.median(sql)
             results.append({
                 "backend": backend, "view": name,
-                "rows": found if "search" in step else count, "step": step,
+                "rows": found["router" if "router" in step else "09123"]
+                if "search" in step else count,
+                "step": step,
                 "ui_ms": u * 1000, "sql_ms": s * 1000, "ratio": u / s if s else float("nan"),
             })
         print(f"  {backend}: {name} measured", flush=True)
