@@ -176,7 +176,11 @@ def generate_demo(
     progress: Progress | None = None,
 ) -> DemoReport:
     """Fill an empty database with a realistic desk. Refuses a database that already
-    holds tickets (or the demo's usernames or team names): nothing is mixed."""
+    holds tickets (or the demo's usernames or team names): nothing is mixed.
+
+    ``progress(done, total)`` is called on the calling thread after each chunk, counting
+    customers and tickets written. Everything but the SLA presets (installed first,
+    when the database has none) is one transaction: a failure leaves nothing."""
     if not 0 <= tickets <= MAX_TICKETS:
         raise ValidationFailed(f"Tickets must be 0 to {MAX_TICKETS:,}, not {tickets}.", "tickets")
     if customers < 1:
@@ -192,17 +196,19 @@ def generate_demo(
         if sqlite:
             # A big page cache for this one bulk transaction: the indexes stay in memory.
             conn.exec_driver_sql("PRAGMA cache_size=-262144")
-        _check_empty(conn)
-        triggers = _suspend_sqlite_fts(conn) if sqlite else []
-        gen.write_sites(conn)
-        gen.write_staff(conn)
-        gen.write_canned(conn)
-        gen.write_customers(conn, customers)
-        gen.write_tickets(conn, tickets)
-        gen.finish(conn)
-        _resume_sqlite_fts(conn, triggers)
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA cache_size=-2000")
+        try:
+            _check_empty(conn)
+            triggers = _suspend_sqlite_fts(conn) if sqlite else []
+            gen.write_sites(conn)
+            gen.write_staff(conn)
+            gen.write_canned(conn)
+            gen.write_customers(conn, customers)
+            gen.write_tickets(conn, tickets)
+            gen.finish(conn)
+            _resume_sqlite_fts(conn, triggers)
+        finally:
+            if sqlite:  # the pooled connection goes back with SQLite's default cache
+                conn.exec_driver_sql("PRAGMA cache_size=-2000")
     return DemoReport(
         tickets=tickets,
         customers=customers,
