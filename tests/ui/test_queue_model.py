@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 
-from deskapp.models.enums import InteractionKind
+from deskapp.models.enums import InteractionKind, Priority
 from deskapp.services.customers import NewCustomer
 from deskapp.services.facade import Services, build_services
 from deskapp.services.queue import QueueQuery, Sort, View
@@ -352,3 +352,40 @@ def test_jump_to_the_end_of_200k_rows_fetches_a_small_fraction(qtbot, big_queue_
     finally:
         runner.wait()
         services.dispose()
+
+
+def test_save_and_delete_a_custom_view_through_the_panel(qtbot, small_desk, runner, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    panel = _panel(qtbot, small_desk, runner)
+    _wait_loaded(qtbot, panel.model, runner)
+    qtbot.waitUntil(lambda: panel.assignee_filter.count() > 2, timeout=5_000)
+    panel.filters_button.click()
+    assert panel.filter_bar.isVisibleTo(panel)
+    panel.show_view(View.ALL_OPEN.value)
+    _wait_loaded(qtbot, panel.model, runner)
+    with qtbot.waitSignal(panel.count_changed, timeout=5_000) as blocker:
+        panel.priority_filter.setCurrentIndex(panel.priority_filter.findData(Priority.NORMAL))
+    assert blocker.args == [26]
+    with qtbot.waitSignal(panel.count_changed, timeout=5_000) as blocker:
+        panel.search.setText("Router")
+    assert blocker.args == [1]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Normal routers", True))
+    failures: list[str] = []
+    panel.load_failed.connect(failures.append)
+    panel.save_view_button.click()
+    qtbot.waitUntil(lambda: failures or any(
+        panel.views.item(i).text() == "Normal routers" for i in range(panel.views.count())
+    ), timeout=5_000)
+    assert failures == []
+    (saved,) = small_desk.services.queue.saved_views(small_desk.agent)
+    assert saved.filter.priorities == (Priority.NORMAL,) and saved.filter.text == "Router"
+    assert panel.views.currentItem().text() == "Normal routers"
+    assert panel.priority_filter.currentData() == Priority.NORMAL  # restored from the view
+    assert panel.model.query.filter.priorities == (Priority.NORMAL,)
+    assert panel.delete_view_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.delete_view_button.click()
+    qtbot.waitUntil(lambda: panel._item_for(f"saved:{saved.id}") is None, timeout=5_000)
+    assert small_desk.services.queue.saved_views(small_desk.agent) == []
+    qtbot.waitUntil(lambda: panel.model.query.view is View.MY_OPEN, timeout=5_000)

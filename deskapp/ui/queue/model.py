@@ -16,6 +16,7 @@ replies from an older generation are dropped.
 from __future__ import annotations
 
 import enum
+import logging
 import uuid
 from collections import OrderedDict
 from datetime import datetime, timedelta
@@ -45,6 +46,8 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.services.queue import QueueQuery, QueueRow, SlaState, Sort, Stage
 from deskapp.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 PLACEHOLDER = "…"
 REFRESHED_PAGES = 3  # pages re-read in place by refresh(): the ones on screen
@@ -600,14 +603,18 @@ class QueueModel(QAbstractTableModel):
         self.load_failed.emit(describe_failure(exc))
 
 
-def describe_failure(exc: BaseException) -> str:
-    """A message a person can read; the details go to the log, not to the screen."""
+def describe_failure(exc: BaseException, template: str | None = None) -> str:
+    """A message a person can read; the details go to the log, not to the screen.
+    ``template`` (translated, with %1) frames an unexpected error."""
     if isinstance(exc, DeskError):
         return str(exc)
+    log.error("queue task failed: %s", getattr(exc, "__deskapp_traceback__", repr(exc)))
     first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return QCoreApplication.translate(
-        "QueueModel", "The ticket list could not be loaded: %1"
-    ).replace("%1", first[:200])
+    if template is None:
+        template = QCoreApplication.translate(
+            "QueueModel", "The ticket list could not be loaded: %1"
+        )
+    return template.replace("%1", first[:200])
 
 
 def _n(value: int) -> str:

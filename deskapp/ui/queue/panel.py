@@ -375,17 +375,20 @@ class QueuePanel(QWidget):
 
     # -- filters ------------------------------------------------------------
     def _filter_from_bar(self) -> QueueFilter:
-        def one(combo: QComboBox) -> tuple:
+        def one(combo: QComboBox, convert: Any = None) -> tuple:
+            # Qt hands str-based enums back as plain str: convert them back.
             value = combo.currentData()
-            return () if value is None else (value,)
+            if value is None:
+                return ()
+            return (convert(value) if convert else value,)
 
         return QueueFilter(
-            statuses=one(self.status_filter),
-            priorities=one(self.priority_filter),
-            channels=one(self.channel_filter),
+            statuses=one(self.status_filter, Status),
+            priorities=one(self.priority_filter, Priority),
+            channels=one(self.channel_filter, Channel),
             team_ids=one(self.team_filter),
             assignee_ids=one(self.assignee_filter),
-            segments=one(self.segment_filter),
+            segments=one(self.segment_filter, Segment),
         )
 
     def _set_filters(self, f: QueueFilter) -> None:
@@ -504,7 +507,7 @@ class QueuePanel(QWidget):
 
         self._submit(
             lambda: queue.save_view(actor, name, view_filter),
-            on_done=done, on_error=self._on_background_failed, key=f"{self._key}-save",
+            on_done=done, on_error=self._on_view_change_failed, key=f"{self._key}-save",
         )
 
     def _on_delete_view_button_clicked(self) -> None:
@@ -521,11 +524,18 @@ class QueuePanel(QWidget):
         self._submit(
             lambda: queue.delete_view(actor, saved.id),
             on_done=lambda _: self._load_saved_views(),
-            on_error=self._on_background_failed, key=f"{self._key}-delete",
+            on_error=self._on_view_change_failed, key=f"{self._key}-delete",
         )
 
     def _on_background_failed(self, exc: BaseException) -> None:
         self.load_failed.emit(describe_failure(exc))
+
+    def _on_view_change_failed(self, exc: BaseException) -> None:
+        # The person just asked for this: answer in a message, not in the banner
+        # (whose retry reloads the queue).
+        QMessageBox.warning(
+            self, self.tr("Custom view"), describe_failure(exc, self.tr("The view was not saved: %1"))
+        )
 
     # -- selection ----------------------------------------------------------
     def _move_current(self, step: int) -> None:
