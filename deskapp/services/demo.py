@@ -671,16 +671,17 @@ class _Generator:
             table = ((0.3, Status.NEW), (0.7, Status.OPEN), (0.8, Status.PENDING_CUSTOMER),
                      (0.85, Status.PENDING_THIRD_PARTY), (1.0, Status.RESOLVED))
         elif age < 7 * DAY:
-            table = ((0.05, Status.NEW), (0.35, Status.OPEN), (0.5, Status.PENDING_CUSTOMER),
-                     (0.6, Status.PENDING_THIRD_PARTY), (0.9, Status.RESOLVED),
+            table = ((0.03, Status.NEW), (0.18, Status.OPEN), (0.3, Status.PENDING_CUSTOMER),
+                     (0.37, Status.PENDING_THIRD_PARTY), (0.75, Status.RESOLVED),
                      (1.0, Status.CLOSED))
         elif age < 30 * DAY:
-            table = ((0.08, Status.OPEN), (0.13, Status.PENDING_CUSTOMER),
-                     (0.18, Status.PENDING_THIRD_PARTY), (0.25, Status.RESOLVED),
+            # A well-run desk: little open work is this old, most of it waiting on others.
+            table = ((0.03, Status.OPEN), (0.08, Status.PENDING_CUSTOMER),
+                     (0.15, Status.PENDING_THIRD_PARTY), (0.25, Status.RESOLVED),
                      (1.0, Status.CLOSED))
         else:
-            table = ((0.008, Status.OPEN), (0.012, Status.PENDING_CUSTOMER),
-                     (0.015, Status.PENDING_THIRD_PARTY), (1.0, Status.CLOSED))
+            table = ((0.003, Status.OPEN), (0.006, Status.PENDING_CUSTOMER),
+                     (0.009, Status.PENDING_THIRD_PARTY), (1.0, Status.CLOSED))
         for limit, status in table:
             if r < limit:
                 return status
