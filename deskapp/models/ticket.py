@@ -51,6 +51,7 @@ class Ticket(MutableMixin, Base):
         Index("ix_tickets_q_priority", "priority_rank", "id", "status", "deleted_at"),
         Index("ix_tickets_q_subject", "subject", "id", "status", "deleted_at"),
         Index("ix_tickets_q_customer", "customer_sort_name", "id", "status", "deleted_at"),
+        Index("ix_tickets_q_number", "number", "id", "status", "deleted_at"),
         # Covers the COUNT of every status-based view (and of all live tickets).
         Index("ix_tickets_q_status_deleted", "status", "deleted_at"),
     )

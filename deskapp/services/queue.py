@@ -317,7 +317,8 @@ def running_due_expr() -> ColumnElement:
 def _sort_expr(sort: Sort) -> ColumnElement:
     match sort:
         case Sort.NUMBER:
-            return Ticket.reference
+            # The number, not the reference text: HQ-1000000 comes after HQ-200000.
+            return Ticket.number
         case Sort.SUBJECT:
             return Ticket.subject
         case Sort.CUSTOMER:

@@ -316,3 +316,11 @@ def test_words_are_normalised_the_same_way_for_documents_and_queries():
     assert query_words("12") == ["12"]  # too short for a phone: a word
     doc = ticket_document(reference="HQ-000123", number=123, subject="S", phones=["09121112233"])
     assert doc.split() == ["hq", "000123", "123", "s", "09121112233", "9121112233"]
+
+
+def test_number_sorts_as_a_number_past_a_million(queue_desk):
+    t = queue_desk
+    t._set(t.pool, number=1_000_000, reference="HQ-1000000")
+    t._set(t.other, number=200_000, reference="HQ-200000")
+    rows = t.queue.page(t.desk.agent, QueueQuery(view=View.CUSTOM, sort=Sort.NUMBER))
+    assert [r.reference for r in rows[-2:]] == ["HQ-200000", "HQ-1000000"]
