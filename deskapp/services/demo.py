@@ -517,7 +517,7 @@ class _Generator:
         for language, category, title, body in C.CANNED_RESPONSES:
             row = _mutable(self.now_dt, _ts(self.now - 300 * DAY))
             row.update(title=title, body=body, category=category, language=language,
-                       search_text=search_key(f"{title} {body}"))
+                       search_text=search_key(f"{title} {category} {body}"))  # as canned.py
             rows.append(row)
         _insert(conn, CannedResponse.__table__, rows)
 

@@ -150,7 +150,7 @@ def test_teams_staff_customers_and_canned_responses(demo: Services):
     assert _all(demo, select(func.count()).select_from(Customer))[0][0] == CUSTOMERS
     canned = _objs(demo, select(CannedResponse))
     assert {c.language for c in canned} == {"fa", "en"}
-    assert all(c.search_text == search_key(f"{c.title} {c.body}") for c in canned)
+    assert all(c.search_text == search_key(f"{c.title} {c.category} {c.body}") for c in canned)
     escalations = _all(demo, select(Escalation.kind).distinct())
     assert len(escalations) == 2
 
@@ -258,3 +258,11 @@ def test_a_failure_half_way_leaves_nothing_behind(services: Services, monkeypatc
             assert conn.scalar(select(func.count()).select_from(model)) == 0, model
         assert conn.scalar(select(Site.last_ticket_number).where(Site.code == "HQ")) in (0, None)
     assert triggers() == before
+
+
+def test_canned_responses_are_found_by_the_canned_service(demo: Services):
+    agent = demo.staff.actor("ali")
+    english = demo.canned.search(agent, "modem", language="en")
+    persian = demo.canned.search(agent, "مودم", language="fa")
+    assert english and all(c.language == "en" for c in english)
+    assert persian and all(c.language == "fa" for c in persian)

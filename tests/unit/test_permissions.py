@@ -222,6 +222,37 @@ def _import_customers(w: World, a: Actor, _t) -> Callable[[], object]:
     return lambda: CustomerImportService(w.services.uow).import_parsed(a, parsed)
 
 
+def _escalate(w: World, a: Actor, t) -> Callable[[], object]:
+    other = w.teams["Front desk"] if t.team_id == w.teams["Billing"] else w.teams["Billing"]
+    return lambda: w.services.escalations.escalate_functional(
+        a, t.id, t.version, to_team_id=other, reason="needs_specialist", note="Refund needed."
+    )
+
+
+def _escalation_history(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.escalations.history(a, t.id)
+
+
+def _search_canned(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.canned.search(a, "modem")
+
+
+def _create_canned(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.canned.create(a, "Restart", "Switch the modem off and on.")
+
+
+def _team_workload(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.workload.workload(a)
+
+
+def _pending_approvals(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.approvals.pending(a)
+
+
+def _sla_policies(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.sla_admin.list_policies(a)
+
+
 OPERATIONS: dict[str, Op] = {
     "add an internal note": _note,
     "reply to the customer": _reply,
@@ -245,6 +276,13 @@ OPERATIONS: dict[str, Op] = {
     "create a team": _create_team,
     "add a team member": _add_member,
     "import customers": _import_customers,
+    "escalate to another team": _escalate,
+    "see the escalation history": _escalation_history,
+    "search canned responses": _search_canned,
+    "create a canned response": _create_canned,
+    "see the team workload": _team_workload,
+    "see pending approvals": _pending_approvals,
+    "manage SLA policies": _sla_policies,
 }
 
 # (operation, the ticket's relation to the actor or None, roles allowed)
@@ -281,6 +319,14 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("create a team", None, RUNS_DESK),
     ("add a team member", None, RUNS_DESK),
     ("import customers", None, RUNS_DESK),
+    *[("escalate to another team", rel, WORKERS if rel != FOREIGN else LEADS)
+      for rel in (OWN, TEAM, POOL, FOREIGN)],
+    ("see the escalation history", FOREIGN, EVERYONE),
+    ("search canned responses", None, WORKERS),
+    ("create a canned response", None, LEADS),
+    ("see the team workload", None, LEADS),
+    ("see pending approvals", None, LEADS),
+    ("manage SLA policies", None, frozenset({"manager"})),
 ]
 
 
