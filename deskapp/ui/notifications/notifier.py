@@ -89,6 +89,8 @@ class TrayNotifier(Notifier):
             self._tray = QSystemTrayIcon(_app_icon(), self)
             self._tray.setToolTip(self.tr("deskapp"))
             self._tray.messageClicked.connect(self._on_tray_message_clicked)
+        if self._tray.icon().isNull():  # Qt refuses to show an icon-less tray entry
+            self._tray.setIcon(_app_icon())
         if not self._tray.isVisible():
             self._tray.show()
         return self._tray

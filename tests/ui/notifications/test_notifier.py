@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from deskapp.models import utcnow
@@ -51,3 +52,23 @@ def test_popup_body_names_the_ticket_once():
     assert popup_body(_info(title="HQ-000007 breached")) == "Printer jammed"
     assert popup_body(_info(body="")) == "HQ-000007"
     assert popup_body(_info(ticket_reference=None)) == "Printer jammed"
+
+
+# Offscreen has no tray: showing the pretend one makes the platform complain once.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_tray_click_opens_the_latest_ticket_shown(qtbot, monkeypatch):
+    # Pretend the desktop has a tray that shows balloons; Qt then does the rest.
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    shown: list[tuple] = []
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, *args: shown.append(args))
+    tray = QSystemTrayIcon()
+    notifier = TrayNotifier(tray)
+    first, second = _info(), _info(urgency="low", title="HQ-000008 at 75%")
+    assert notifier.notify(first) and notifier.notify(second)
+    assert shown[0][:2] == ("Resolution target breached", "Printer jammed\nHQ-000007")
+    assert shown[0][2] == QSystemTrayIcon.MessageIcon.Critical
+    assert shown[1][2] == QSystemTrayIcon.MessageIcon.Information
+    with qtbot.waitSignal(notifier.activated) as clicked:
+        tray.messageClicked.emit()
+    assert clicked.args == [second.ticket_id]
