@@ -43,7 +43,6 @@ from sqlalchemy.orm import Session, aliased
 
 from deskapp.models import (
     Customer,
-    Escalation,
     SavedView,
     SlaStageEvent,
     Team,
@@ -55,6 +54,7 @@ from deskapp.models.enums import OPEN_STATUSES, Channel, Priority, Segment, SlaC
 from deskapp.models.types import UTCDateTime
 from deskapp.services import search, validation
 from deskapp.services.errors import NotFound, ValidationFailed
+from deskapp.services.escalations import awaiting_acknowledgement
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
@@ -537,14 +537,9 @@ class QueueService:
 
     # -- building SQL -------------------------------------------------------
     def _row_columns(self, actor: Actor) -> list[ColumnElement]:
-        if actor.user_id is not None:
-            to_me = exists().where(
-                Escalation.ticket_id == Ticket.id,
-                Escalation.to_user_id == actor.user_id,
-                Escalation.acknowledged_at.is_(None),
-            )
-        else:
-            to_me = false()
+        # Escalated to the viewer (in person, to their team, or to a team they
+        # supervise) and not acknowledged: the escalation service's own definition.
+        to_me = awaiting_acknowledgement(actor)
         running_clock = case(
             (
                 and_(Ticket.first_response_at.is_(None), Ticket.first_response_due.is_not(None)),

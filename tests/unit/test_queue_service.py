@@ -324,3 +324,25 @@ def test_number_sorts_as_a_number_past_a_million(queue_desk):
     t._set(t.other, number=200_000, reference="HQ-200000")
     rows = t.queue.page(t.desk.agent, QueueQuery(view=View.CUSTOM, sort=Sort.NUMBER))
     assert [r.reference for r in rows[-2:]] == ["HQ-200000", "HQ-1000000"]
+
+
+def test_a_row_says_it_was_escalated_to_the_viewer(queue_desk):
+    t = queue_desk
+    s = t.desk.services
+    detail = s.tickets.get(t.desk.agent, t.mine)
+    s.escalations.escalate_hierarchical(
+        t.desk.agent, t.mine, detail.ticket.version, reason="beyond_authority",
+        note="Refund above my limit.", to_user_id=t.desk.supervisor.user_id,
+    )
+
+    def flags(actor) -> dict:
+        return {r.id: r.escalated_to_me
+                for r in t.queue.page(actor, QueueQuery(view=View.CUSTOM), limit=100)}
+
+    supervisor_view = flags(t.desk.supervisor)
+    assert supervisor_view[t.mine] is True
+    assert not any(v for k, v in supervisor_view.items() if k != t.mine)
+    assert not any(flags(t.desk.agent).values())
+    (row,) = [r for r in t.queue.page(t.desk.supervisor, QueueQuery(view=View.CUSTOM))
+              if r.id == t.mine]
+    assert row.escalation_level == 1
