@@ -93,6 +93,16 @@ def with_sla_notifications(window: MainWindow) -> MainWindow:
     return window
 
 
+def with_escalations(window: MainWindow) -> MainWindow:
+    """Ctrl+E escalation of the open ticket, its escalation history (acknowledge, return
+    to tier 1), goodwill credit / warranty decisions, and for supervisors and up the
+    Supervisor tab (team workload, reassignment, auto-assignment, approvals)."""
+    from deskapp.ui import escalation_wiring
+
+    escalation_wiring.install(window)
+    return window
+
+
 def start_workstation(
     settings: Settings,
     *,
@@ -115,7 +125,8 @@ def start_workstation(
         prepare=lambda: prepare_database(services, settings),
         demo=(lambda progress: fill(services, progress))
         if settings.is_default_database else None,
-        make_window=lambda actor: with_sla_notifications(MainWindow(services, actor, runner)),
+        make_window=lambda actor: with_escalations(
+            with_sla_notifications(MainWindow(services, actor, runner))),
         settings=qsettings,
         language_for=lambda actor: user_language(services, actor.username),
         apply_language=_apply_user_language,

@@ -68,3 +68,36 @@ def test_supervisor_gets_the_view_and_filters_the_queue_by_agent(qtbot, floor):
     view.agent_table.doubleClicked.emit(view.agents.index(row, 0))
     assert calls == [floor.desk.agent.user_id] and tabs.currentIndex() == 0
     window.runner.wait(10_000)
+
+
+def test_the_started_workstation_is_wired(qtbot, tmp_path):
+    """The real start-up path (login, then the window) installs the escalation parts."""
+    from PySide6.QtCore import QSettings
+
+    from deskapp.app import start_workstation
+    from deskapp.config import Settings
+    from deskapp.models.enums import Role
+    from deskapp.services.permissions import SYSTEM
+
+    def demo(services, progress):
+        services.staff.create_user(SYSTEM, "boss", "Boss", Role.SUPERVISOR, "boss-password")
+        progress(1, 1)
+
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    qsettings = QSettings(str(tmp_path / "deskapp.ini"), QSettings.Format.IniFormat)
+    flow = start_workstation(Settings(url, is_default_database=True), demo=demo,
+                             qsettings=qsettings)
+    qtbot.waitUntil(lambda: flow.login_dialog is not None, timeout=30_000)
+    dialog = flow.login_dialog
+    qtbot.addWidget(dialog)
+    dialog.username.setText("boss")
+    dialog.password.setText("boss-password")
+    with qtbot.waitSignal(flow.window_shown, timeout=10_000):
+        dialog.buttons.accepted.emit()
+    window = flow.window
+    qtbot.addWidget(window)
+    assert window.actions_by_name["escalateAction"].isEnabled()
+    assert window.findChild(SupervisorView, "supervisorView") is not None
+    flow.runner.wait()
+    window.close()
+    flow.services.dispose()
