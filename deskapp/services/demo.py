@@ -429,6 +429,7 @@ class _Cust:
     segment: Segment
     language: str
     words: list[str]  # the customer's part of a ticket's search document
+    name: str  # copied to tickets.customer_sort_name (the queue's sort by customer)
 
 
 class _Generator:
@@ -591,7 +592,7 @@ class _Generator:
                 for number in numbers:
                     doc += phone_words(number)
                 self.customers.append(
-                    _Cust(row["id"], row["segment"], row["preferred_language"], doc))
+                    _Cust(row["id"], row["segment"], row["preferred_language"], doc, row["name"]))
                 for position, number in enumerate(numbers):
                     p = _mutable(self.now_dt, created)
                     p.update(customer_id=row["id"], number=number,
@@ -920,6 +921,7 @@ class _Generator:
             "number": number,
             "reference": reference,
             "search_text": " ".join(doc + cust.words),
+            "customer_sort_name": cust.name,
             "subject": subject,
             "description": description,
             "channel": channel,

@@ -174,6 +174,18 @@ def test_tickets_are_searchable(demo: Services):
     assert [h.reference for h in hits] == [reference]
 
 
+def test_tickets_sort_by_their_customers_name(demo: Services):
+    """The queue sorts by customer through tickets.customer_sort_name."""
+    mismatched = _all(
+        demo,
+        select(func.count())
+        .select_from(Ticket)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .where(Ticket.customer_sort_name != Customer.name),
+    )
+    assert mismatched[0][0] == 0
+
+
 def test_progress_reaches_the_total(demo: Services):
     calls = demo.progress_calls  # type: ignore[attr-defined]
     total = TICKETS + CUSTOMERS + TICKETS // 10  # the search index rebuild on SQLite
