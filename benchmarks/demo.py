@@ -19,8 +19,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-# The repository root instead of benchmarks/ (whose queue.py would shadow the stdlib's).
-sys.path[0] = str(Path(__file__).resolve().parents[1])
+# Importable without installing: the repository root first on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from deskapp.models import Assignment, Customer, Escalation, Interaction, Ticket  # noqa: E402
 from deskapp.services import schema  # noqa: E402

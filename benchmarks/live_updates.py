@@ -31,10 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-# benchmarks/queue.py would shadow the standard library's queue (psycopg imports it).
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psycopg  # noqa: E402

@@ -13,8 +13,8 @@ directly on a connection) and the ratio of the two. Figures are medians of
 ``--repeat`` runs. Peak memory is the process's ``ru_maxrss``; the tickets are
 generated in a child process so generating them does not count.
 
-    .venv/bin/python benchmarks/queue.py                      # 1,000,000 rows, both
-    .venv/bin/python benchmarks/queue.py --rows 100000 --backends sqlite
+    .venv/bin/python benchmarks/ticket_queue.py                      # 1,000,000 rows, both
+    .venv/bin/python benchmarks/ticket_queue.py --rows 100000 --backends sqlite
 
 Generated databases are kept (SQLite under /tmp, PostgreSQL database
 ``deskapp_bench_queue_<rows>``) and reused when they already hold the rows.
@@ -25,10 +25,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# This file is named queue.py, like the standard library's queue module, which
-# psycopg and others import: run as a script, its own folder must not shadow it.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+# Importable without installing: the repository root first on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import argparse  # noqa: E402
 import os  # noqa: E402
