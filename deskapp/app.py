@@ -15,6 +15,7 @@ from deskapp.models import Ticket, User
 from deskapp.services import schema
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services, build_services, ensure_site
+from deskapp.services.sla_presets import ensure_sla_defaults
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -62,6 +63,8 @@ def prepare_database(services: Services, settings: Settings) -> bool:
     except CliError as exc:
         raise StartupError(str(exc).capitalize()) from None
     ensure_site(services, settings.site_code, "Head office")
+    # Without policies a fresh desk would never raise an SLA warning.
+    ensure_sla_defaults(services.uow)
     if not settings.is_default_database:
         return False
     with services.uow() as uow:
