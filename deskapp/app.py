@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 
 from deskapp.config import Settings
 from deskapp.models import Ticket, User
-from deskapp.services import schema
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services, build_services, ensure_site
 from deskapp.services.sla_presets import ensure_sla_defaults
@@ -50,18 +49,12 @@ def prepare_database(services: Services, settings: Settings) -> bool:
     """Check (and on the local default database create or upgrade) the schema; make sure
     the site exists. Returns whether the database should get demo data. Runs off the GUI
     thread."""
-    from deskapp.cli.context import CliError, check_schema
+    from deskapp.services.schema_gate import check_at_start
 
-    status = schema.schema_status(services.engine)
-    if settings.is_default_database and status.state in (
-        schema.SchemaState.EMPTY, schema.SchemaState.OLDER
-    ):
-        schema.upgrade(services.engine)
-        status = schema.schema_status(services.engine)
-    try:
-        check_schema(status)
-    except CliError as exc:
-        raise StartupError(str(exc).capitalize()) from None
+    # The local default database is created/upgraded silently; any other database that
+    # is empty, older, newer or foreign raises SchemaAttention, which start-up turns into
+    # the schema dialog (create, upgrade for administrators, or refuse).
+    check_at_start(services.engine, owner=settings.is_default_database)
     ensure_site(services, settings.site_code, "Head office")
     # Without policies a fresh desk would never raise an SLA warning.
     ensure_sla_defaults(services.uow)
@@ -115,11 +108,13 @@ def start_workstation(
     """Build the services and start the start-up sequence (database, demo data, login,
     main window) on the running QApplication. ``demo`` fills an empty default database
     (default: the demo generator)."""
+    from deskapp.ui.live.wiring import with_live_updates
     from deskapp.ui.main_window import MainWindow
     from deskapp.ui.startup import StartupFlow
     from deskapp.ui.tasks import TaskRunner
 
-    services = build_services(settings.database_url, site_code=settings.site_code)
+    # connect_url: the active profile's password from the keyring (never in the URL text).
+    services = build_services(settings.connect_url(), site_code=settings.site_code)
     runner = TaskRunner()
     fill = demo or fill_demo
     flow = StartupFlow(
@@ -128,8 +123,8 @@ def start_workstation(
         prepare=lambda: prepare_database(services, settings),
         demo=(lambda progress: fill(services, progress))
         if settings.is_default_database else None,
-        make_window=lambda actor: with_escalations(
-            with_sla_notifications(MainWindow(services, actor, runner))),
+        make_window=lambda actor: with_live_updates(with_escalations(
+            with_sla_notifications(MainWindow(services, actor, runner)))),
         settings=qsettings,
         language_for=lambda actor: user_language(services, actor.username),
         apply_language=_apply_user_language,
@@ -167,7 +162,14 @@ def run_gui(settings: Settings) -> int:
     app.setOrganizationName("deskapp")
     app.setApplicationName("deskapp")
     apply_language(app, chosen_language())  # type: ignore[arg-type]
-    flow = start_workstation(settings)
+    from deskapp.ui.connection_flow import connect_interactively
+    from deskapp.ui.tasks import TaskRunner
+
+    # A shared profile: ask for a missing password, say what a refused connection means.
+    checked = connect_interactively(settings, TaskRunner(app))
+    if checked is None:
+        return 0
+    flow = start_workstation(checked)
     install_excepthook(lambda: getattr(flow.window, "banner", None))
     exit_code = [0]
     flow.failed.connect(lambda _msg: (exit_code.__setitem__(0, 1), app.quit()))

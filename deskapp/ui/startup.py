@@ -97,6 +97,9 @@ class StartupFlow(QObject):
         if self._hint:
             dialog.set_hint(self._hint)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        from deskapp.ui.connection_flow import add_connection_button
+
+        add_connection_button(dialog, self._runner)  # choose another database
         dialog.logged_in.connect(self._on_login_logged_in)
         dialog.rejected.connect(self.cancelled)
         dialog.show()
@@ -127,6 +130,12 @@ class StartupFlow(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._close_progress()
+        from deskapp.ui.connection_flow import handle_schema_attention
+
+        if handle_schema_attention(  # empty / older / newer schema: the schema dialog
+            exc, self._services, self._runner, retry=self.start, cancel=self.cancelled.emit
+        ):
+            return
         if isinstance(exc, DeskError):  # expected: say it, no traceback
             log.error("start-up failed: %s", exc)
         else:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.models import utcnow
+from deskapp.models import new_id, utcnow
 from deskapp.models.enums import CHANNEL_INTERACTION, Channel, InteractionKind, Status
 from deskapp.services.dto import TicketDetail
 from deskapp.services.errors import DeskError, StaleUpdate
@@ -62,6 +62,9 @@ class TicketDetailView(QWidget):
         self._ticket_id: uuid.UUID | None = None
         self.detail: TicketDetail | None = None
         self._drafts: dict[uuid.UUID, str] = {}
+        # (ticket, text, id) of the last send: sending the same text again after a failure
+        # (a lost connection: it may have committed) reuses the id, so it is stored once.
+        self._send: tuple[uuid.UUID, str, uuid.UUID] | None = None
         self._key = f"ticket-detail-{id(self)}"
         self._build()
         self._connect_signals()
@@ -203,14 +206,20 @@ class TicketDetailView(QWidget):
             ComposeMode.NOTE: InteractionKind.INTERNAL_NOTE,
             ComposeMode.CALL: InteractionKind.CALL,
         }[ComposeMode(mode)]
+        if self._send is None or self._send[:2] != (ticket.id, text):
+            self._send = (ticket.id, text, new_id())
+        interaction_id = self._send[2]
         self.composer.set_busy(True)
         self._run_edit(
             ticket.id,
-            lambda: self._services.tickets.add_interaction(self._actor, ticket.id, kind, text),
+            lambda: self._services.tickets.add_interaction(
+                self._actor, ticket.id, kind, text, interaction_id=interaction_id
+            ),
             lambda _info: self._on_interaction_added(ticket.id),
         )
 
     def _on_interaction_added(self, ticket_id: uuid.UUID) -> None:
+        self._send = None
         self.composer.set_busy(False)
         if ticket_id == self._ticket_id:
             self.composer.clear()

@@ -55,10 +55,12 @@ def test_fresh_default_database_is_created_filled_and_logged_into(qtbot, tmp_pat
 
 
 def test_unusable_database_says_why(qtbot, tmp_path, qsettings):
-    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
-    flow = start_workstation(Settings(url), qsettings=qsettings)  # not the default: no upgrade
+    # (An empty or older schema opens the schema dialog: tests/ui/test_start_shared_database.py)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all " * 200)
+    flow = start_workstation(Settings(f"sqlite:///{junk}"), qsettings=qsettings)
     qtbot.waitUntil(lambda: flow.error_box is not None, timeout=30_000)
-    assert "empty" in flow.error_box.text()
+    assert "not a database" in flow.error_box.text()
     with qtbot.waitSignal(flow.failed):
         flow.error_box.accept()
     assert flow.login_dialog is None
