@@ -4,8 +4,10 @@
     if settings is None: return 1                       # the person cancelled
     services = build_services(settings.connect_url(), site_code=settings.site_code)
 
-- ``connect_interactively``: a shared profile's missing password is asked (once per
-  run), and a refused connection reopens the connection dialog with the reason;
+- ``connect_interactively``: a shared profile is tried first (trust or certificate
+  authentication needs no password); when the server wants a password that is not in
+  the keyring it is asked (once per run), and any other refusal reopens the connection
+  dialog with the reason;
 - ``handle_schema_attention``: start-up found an empty/older/newer schema: the dialog;
 - ``add_connection_button``: "Connection…" in the login dialog;
 - ``install_connection_action``: File → Connection… for administrators;
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.config import Settings, load_settings
+from deskapp.config import Profile, Settings, load_settings
 from deskapp.credentials import SecretStore, default_store
 from deskapp.services.connection_check import (
     ConnectionReport,
@@ -48,36 +50,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ConnectionFlow", text)
 
 
-def needs_password_prompt(settings: Settings, store: SecretStore | None = None) -> bool:
-    """A shared profile whose password is neither in the keyring nor given this run.
-    (A server with trust or certificate authentication needs none: leaving the field
-    empty and saving is allowed.)"""
-    profile = settings.profile
-    if profile is None or not profile.is_postgresql:
-        return False
-    return (store or default_store()).get(profile.name) is None
-
-
-def ensure_password(
-    settings: Settings, runner: TaskRunner, parent: QWidget | None = None,
-    store: SecretStore | None = None,
-) -> Settings | None:
-    """The settings to connect with; asks for a missing password first. None: cancelled."""
-    store = store or default_store()
-    if not needs_password_prompt(settings, store):
-        return settings
-    profile = settings.profile
-    assert profile is not None
-    if store.persistent:
-        reason = _tr("Enter the database password for %1 (%2); it will be kept in this "
-                     "computer's keyring.")
-    else:
-        reason = _tr("Enter the database password for %1 (%2). No keyring on this system — "
-                     "the password is kept for this session only.")
-    reason = reason.replace("%1", f"{profile.user}@{profile.host}").replace("%2", profile.name)
-    return choose_connection(runner, parent, store=store, ask_password_for=(profile.name, reason))
-
-
 def connect_interactively(
     settings: Settings, runner: TaskRunner, parent: QWidget | None = None, *,
     store: SecretStore | None = None, checker: Checker = check_connection,
@@ -88,21 +60,36 @@ def connect_interactively(
     The local database and ``--db``/``$DESKAPP_DATABASE_URL`` are left to the start-up
     (it reports their problems). The schema is not judged here: start-up does that.
     None: the person cancelled."""
-    checked = ensure_password(settings, runner, parent, store)
+    store = store or default_store()
+    checked: Settings | None = settings
     while checked is not None:
         profile = checked.profile
         if profile is None or not profile.is_postgresql:
             return checked
+        # Try first: a server with trust or certificate authentication needs no password.
         report = _check_in_background(checked, runner, checker, parent)
         if report.connected:
             return checked
-        reason = _tr("Cannot connect with %1: %2").replace("%1", profile.name).replace(
-            "%2", report.message
-        )
+        if report.problem is Problem.PASSWORD_REQUIRED:
+            reason = _password_reason(profile, store)
+        else:
+            reason = _tr("Cannot connect with %1: %2").replace("%1", profile.name).replace(
+                "%2", report.message
+            )
         checked = choose_connection(
             runner, parent, store=store, ask_password_for=(profile.name, reason)
         )
     return None
+
+
+def _password_reason(profile: Profile, store: SecretStore) -> str:
+    if store.persistent:
+        reason = _tr("Enter the database password for %1 (%2); it will be kept in this "
+                     "computer's keyring.")
+    else:
+        reason = _tr("Enter the database password for %1 (%2). No keyring on this system — "
+                     "the password is kept for this session only.")
+    return reason.replace("%1", f"{profile.user}@{profile.host}").replace("%2", profile.name)
 
 
 def _check_in_background(

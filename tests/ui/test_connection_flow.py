@@ -1,4 +1,6 @@
-"""Start-up asks once per run for a shared profile's password that is not stored."""
+"""Start-up on a shared profile: the password is asked only when the server wants one
+that is not stored (once per run), a refusal reopens the dialog with the reason; the
+schema dialog, the login's "Connection…" and File → Connection…."""
 
 from __future__ import annotations
 
@@ -11,10 +13,8 @@ from deskapp.config import Profile, ProfileBook, load_settings, save_profiles
 from deskapp.ui.connection_flow import (
     add_connection_button,
     connect_interactively,
-    ensure_password,
     handle_schema_attention,
     install_connection_action,
-    needs_password_prompt,
 )
 from deskapp.ui.dialogs.connection_dialog import ConnectionDialog
 from deskapp.ui.tasks import TaskRunner
@@ -23,13 +23,6 @@ SECRET = "Zq9!flow-secret"
 
 # A modal dialog shown on the offscreen platform.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def _active_shared_profile() -> None:
-    book = ProfileBook()
-    book.add(Profile("central", "postgresql", host="db", database="desk", user="ali"))
-    book.use("central")
-    save_profiles(book)
 
 
 def _when_dialog_opens(action) -> None:
@@ -43,40 +36,51 @@ def _when_dialog_opens(action) -> None:
     QTimer.singleShot(0, poll)
 
 
-def test_local_and_stored_passwords_need_no_prompt(qtbot, app_dirs, memory_keyring):
-    assert not needs_password_prompt(load_settings())  # the local default
-    _active_shared_profile()
-    assert needs_password_prompt(load_settings())
-    credentials.default_store().set("central", SECRET)
-    assert not needs_password_prompt(load_settings())
-    runner = TaskRunner()
-    settings = load_settings()
-    assert ensure_password(settings, runner) is settings  # no dialog at all
-
-
 def test_without_a_keyring_the_password_is_asked_once_per_run(qtbot, app_dirs, no_keyring):
-    _active_shared_profile()
-    runner = TaskRunner()
-    seen: list[str] = []
+    """The server wants a password that is not stored: asked, with the no-keyring note;
+    kept in memory for the rest of the run; a wrong one is said and asked again."""
+    from tests.helpers.fake_pg import FakePostgres
 
-    def type_and_save(dialog: ConnectionDialog) -> None:
-        seen.append(dialog.hint.text())
-        assert dialog.profiles.currentData() == "central"
-        dialog.password.setText(SECRET)
-        dialog.save_button.click()
+    with FakePostgres() as server:
+        book = ProfileBook()
+        book.add(Profile("central", "postgresql", host="127.0.0.1", port=server.port,
+                         database="desk", user="ali", sslmode="disable"))
+        book.use("central")
+        save_profiles(book)
+        hints: list[str] = []
 
-    _when_dialog_opens(type_and_save)
-    settings = ensure_password(load_settings(), runner)
-    assert settings is not None and settings.connect_url().password == SECRET
-    assert "No keyring on this system — the password is kept for this session only" in seen[0]
-    # Asked once: the rest of this run has it.
-    assert not needs_password_prompt(load_settings())
+        def type_and_save(dialog: ConnectionDialog) -> None:
+            hints.append(dialog.hint.text())
+            if len(hints) == 1:
+                assert dialog.profiles.currentData() == "central"
+                dialog.password.setText(SECRET)
+                _when_dialog_opens(type_and_save)  # the server will refuse it
+                dialog.save_button.click()
+            else:
+                dialog.reject()
+
+        _when_dialog_opens(type_and_save)
+        assert connect_interactively(load_settings(), TaskRunner()) is None
+    assert "No keyring on this system — the password is kept for this session only" in hints[0]
+    assert hints[1] == ("Cannot connect with central: Wrong password for the database user "
+                        "ali (authentication failed).")
+    assert server.received_passwords == [SECRET]
+    assert credentials.default_store().get("central") == SECRET  # for the rest of this run
 
 
-def test_cancelling_the_prompt_cancels_the_start(qtbot, app_dirs, no_keyring):
-    _active_shared_profile()
-    _when_dialog_opens(lambda dialog: dialog.reject())
-    assert ensure_password(load_settings(), TaskRunner()) is None
+@pytest.mark.postgres
+def test_a_server_that_needs_no_password_is_not_asked_for_one(qtbot, app_dirs, no_keyring,
+                                                               pg_url):
+    from sqlalchemy.engine import make_url
+
+    u = make_url(pg_url)
+    book = ProfileBook()
+    book.add(Profile("central", "postgresql", host=u.host, port=u.port or 5432,
+                     database=u.database, user=u.username, sslmode="disable"))
+    book.use("central")
+    save_profiles(book)
+    settings = load_settings()
+    assert connect_interactively(settings, TaskRunner()) is settings  # no dialog opened
 
 
 def test_a_refused_password_reopens_the_dialog_with_the_reason(qtbot, app_dirs, memory_keyring):
