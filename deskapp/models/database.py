@@ -42,8 +42,17 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+# Execution option that marks a connection's transactions as read-only.
+READ_ONLY = "deskapp_read_only"
+
+
 def _on_sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A deferred transaction that reads and then writes fails at once with "database is
+    # locked" when another connection committed in between (busy_timeout cannot help:
+    # its snapshot is stale). Writers therefore take the write lock up front; readers,
+    # which WAL never blocks, begin deferred.
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:

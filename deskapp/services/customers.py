@@ -133,7 +133,7 @@ class CustomerService:
 
     def get(self, actor: Actor, customer_id: uuid.UUID) -> CustomerInfo:
         actor.require(Permission.VIEW_CUSTOMERS)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return customer_info(load_customer(uow.session, customer_id))
 
     def update(
@@ -185,7 +185,7 @@ class CustomerService:
         query = query.strip()
         if not query:
             return []
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             stmt = select(Customer).where(Customer.deleted_at.is_(None))
             digits = normalize_phone(query)
@@ -209,7 +209,7 @@ class CustomerService:
 
     def history(self, actor: Actor, customer_id: uuid.UUID, limit: int = 100) -> CustomerHistory:
         actor.require(Permission.VIEW_CUSTOMERS)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             customer = load_customer(s, customer_id)
             mine = Ticket.customer_id == customer_id

@@ -75,7 +75,7 @@ class NotificationService:
         self._uow = uow_factory
 
     def recent(self, actor: Actor, limit: int = 100) -> list[NotificationInfo]:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Notification, Ticket.reference)
                 .outerjoin(Ticket, Ticket.id == Notification.ticket_id)
@@ -86,7 +86,7 @@ class NotificationService:
             return [_info(n, ref) for n, ref in rows]
 
     def unread_count(self, actor: Actor) -> int:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return uow.session.scalar(
                 select(func.count())
                 .select_from(Notification)
@@ -95,7 +95,7 @@ class NotificationService:
 
     def since(self, actor: Actor, after: datetime) -> list[NotificationInfo]:
         """Notifications for the actor created after ``after`` (for desktop popups)."""
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 select(Notification, Ticket.reference)
                 .outerjoin(Ticket, Ticket.id == Notification.ticket_id)

@@ -359,7 +359,7 @@ class QueueService:
     # -- reading ------------------------------------------------------------
     def count(self, actor: Actor, q: QueueQuery) -> int:
         actor.require(Permission.VIEW_CUSTOMERS)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             stmt = select(func.count()).select_from(Ticket)
             if _needs_customer(q):
@@ -411,7 +411,7 @@ class QueueService:
     def position_of(self, actor: Actor, q: QueueQuery, ticket_id: uuid.UUID) -> int | None:
         """Row number of a ticket in the view (to keep it selected on refresh), or None."""
         actor.require(Permission.VIEW_CUSTOMERS)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             sort, descending = q.order
             key = _sort_expr(sort)
@@ -445,7 +445,7 @@ class QueueService:
             raise ValidationFailed(f"A page holds 0 to {MAX_LIMIT} rows.")
         if limit == 0:
             return []
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             stmt = self._page_statement(
                 s, actor, q, anchor=anchor, backwards=backwards, offset=offset, limit=limit
@@ -646,7 +646,7 @@ class QueueService:
         actor.require(Permission.VIEW_CUSTOMERS)
         if actor.user_id is None:
             return []
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.scalars(
                 select(SavedView)
                 .where(SavedView.owner_id == actor.user_id, SavedView.deleted_at.is_(None))

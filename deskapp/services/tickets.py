@@ -140,7 +140,7 @@ class TicketService:
     # -- reading ------------------------------------------------------------
     def get(self, actor: Actor, ticket_id: uuid.UUID) -> TicketDetail:
         actor.require(Permission.VIEW_CUSTOMERS)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             return self._detail(uow.session, _load(uow.session, ticket_id))
 
     def _detail(self, s: Session, t: Ticket) -> TicketDetail:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from deskapp.models.database import READ_ONLY
 
 
 class UnitOfWork:
@@ -37,10 +40,20 @@ class UnitOfWork:
         self.session.flush()
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...
 
 
 def unit_of_work_factory(engine: Engine) -> UnitOfWorkFactory:
+    """``factory()`` for work that may write; ``factory(read_only=True)`` for pure reads
+    (on SQLite those begin deferred and never wait for a writer)."""
     # expire_on_commit=False: services hand back plain data read before commit.
-    factory = sessionmaker(bind=engine, expire_on_commit=False)
-    return lambda: UnitOfWork(factory)
+    writer = sessionmaker(bind=engine, expire_on_commit=False)
+    reader = sessionmaker(
+        bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+    )
+
+    def factory(*, read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(reader if read_only else writer)
+
+    return factory
