@@ -165,11 +165,17 @@ def run_gui(settings: Settings) -> int:
     from deskapp.ui.connection_flow import connect_interactively
     from deskapp.ui.tasks import TaskRunner
 
+    # Between start-up dialogs, and between the login closing and the main window
+    # opening (the user's language is looked up in the background), no window is
+    # visible: Qt would quit right there. Quit with the main window instead.
+    app.setQuitOnLastWindowClosed(False)
+
     # A shared profile: ask for a missing password, say what a refused connection means.
     checked = connect_interactively(settings, TaskRunner(app))
     if checked is None:
         return 0
     flow = start_workstation(checked)
+    flow.window_shown.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
     install_excepthook(lambda: getattr(flow.window, "banner", None))
     exit_code = [0]
     flow.failed.connect(lambda _msg: (exit_code.__setitem__(0, 1), app.quit()))
