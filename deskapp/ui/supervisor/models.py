@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,7 +62,29 @@ def decode_ticket_refs(mime: QMimeData) -> list[TicketRef]:
         return []
 
 
-class AgentTableModel(QAbstractTableModel):
+class _RowsTableModel(QAbstractTableModel):
+    """A flat table over a list of records with translated column headers."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def _rows(self) -> Sequence[object]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate(_C, self.HEADERS[section])
+        return None
+
+
+class AgentTableModel(_RowsTableModel):
     """One row per agent: name, presence, open, warning, breached. A drop of tickets on
     a row emits ``tickets_dropped(refs, user_id)``."""
 
@@ -91,18 +114,8 @@ class AgentTableModel(QAbstractTableModel):
         return next((n for n, a in enumerate(self._agents) if a.user_id == user_id), -1)
 
     # -- QAbstractTableModel -------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._agents)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate(_C, self.HEADERS[section])
-        return None
+    def _rows(self) -> Sequence[object]:
+        return self._agents
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._agents):
@@ -167,7 +180,7 @@ class AgentTableModel(QAbstractTableModel):
         return False
 
 
-class TicketTableModel(QAbstractTableModel):
+class TicketTableModel(_RowsTableModel):
     """The supervisor's ticket list; rows drag out as ticket refs (id + version)."""
 
     HEADERS = (
@@ -199,18 +212,8 @@ class TicketTableModel(QAbstractTableModel):
                 out.append(TicketRef(t.id, t.version))
         return out
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._tickets)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate(_C, self.HEADERS[section])
-        return None
+    def _rows(self) -> Sequence[object]:
+        return self._tickets
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._tickets):
