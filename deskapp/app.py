@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 
 from deskapp.config import Settings
 from deskapp.models import Ticket, User
-from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services, build_services, ensure_site
 from deskapp.services.sla_presets import ensure_sla_defaults
 
@@ -24,10 +23,6 @@ log = logging.getLogger(__name__)
 
 # What the local default database is filled with on first start.
 DEMO_SIZE = {"tickets": 2_000, "customers": 500, "seed": 1}
-
-
-class StartupError(DeskError):
-    pass
 
 
 def build_workstation(database_url: str, username: str, *, site_code: str = "HQ") -> MainWindow:
