@@ -68,62 +68,62 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="26" />
         <source>Goodwill credit</source>
-        <translation type="unfinished" />
+        <translation>اعتبار جبرانی</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="27" />
         <source>Warranty decision</source>
-        <translation type="unfinished" />
+        <translation>تصمیم گارانتی</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="42" />
         <source>Approve or reject — %1</source>
-        <translation type="unfinished" />
+        <translation>تأیید یا رد — %1</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="51" />
         <source>Ticket:</source>
-        <translation type="unfinished" />
+        <translation>درخواست:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="53" />
         <source>Decision:</source>
-        <translation type="unfinished" />
+        <translation>تصمیم:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="56" />
         <source>Amount:</source>
-        <translation type="unfinished" />
+        <translation>مبلغ:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="57" />
         <source>Requested by:</source>
-        <translation type="unfinished" />
+        <translation>درخواست‌کننده:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="60" />
         <source>Their note:</source>
-        <translation type="unfinished" />
+        <translation>یادداشت درخواست‌کننده:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="63" />
         <source>Required when rejecting</source>
-        <translation type="unfinished" />
+        <translation>هنگام رد کردن الزامی است</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="64" />
         <source>Your note:</source>
-        <translation type="unfinished" />
+        <translation>یادداشت شما:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="71" />
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>تأیید</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="73" />
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>رد</translation>
     </message>
 </context>
 <context>
@@ -131,17 +131,17 @@
     <message>
         <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="46" />
         <source>Decide…</source>
-        <translation type="unfinished" />
+        <translation>تصمیم‌گیری…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="75" />
         <source>%1 · %2 of %3 · requested by %4: %5</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 به مبلغ %3 · درخواست‌کننده %4: %5</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="81" />
         <source>%1 waiting</source>
-        <translation type="unfinished" />
+        <translation>%1 در انتظار</translation>
     </message>
 </context>
 <context>
@@ -149,37 +149,37 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="56" />
         <source>Reassign tickets</source>
-        <translation type="unfinished" />
+        <translation>واگذاری دوباره‌ی درخواست‌ها</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="75" />
         <source>%1 tickets: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 درخواست: %2</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="79" />
         <source>To an agent</source>
-        <translation type="unfinished" />
+        <translation>به یک کارشناس</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="81" />
         <source>To a team's queue</source>
-        <translation type="unfinished" />
+        <translation>به صف یک تیم</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="91" />
         <source>%1 (%2 open)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 باز)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="100" />
         <source>Why (required), e.g. Ali is on leave</source>
-        <translation type="unfinished" />
+        <translation>دلیل (الزامی)، مثلاً علی در مرخصی است</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="110" />
         <source>Reason:</source>
-        <translation type="unfinished" />
+        <translation>دلیل:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
@@ -189,57 +189,57 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>نتیجه</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>جزئیات</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="132" />
         <source>Reassign</source>
-        <translation type="unfinished" />
+        <translation>واگذاری دوباره</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="210" />
         <source>Reassigning…</source>
-        <translation type="unfinished" />
+        <translation>در حال واگذاری دوباره…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="226" />
         <source>%1 moved, %2 could not be moved.</source>
-        <translation type="unfinished" />
+        <translation>%1 منتقل شد، %2 منتقل نشد.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="229" />
         <source>Changed meanwhile</source>
-        <translation type="unfinished" />
+        <translation>در این فاصله تغییر کرده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="230" />
         <source>Not allowed</source>
-        <translation type="unfinished" />
+        <translation>مجاز نیست</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="231" />
         <source>Not found</source>
-        <translation type="unfinished" />
+        <translation>پیدا نشد</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="232" />
         <source>Refused</source>
-        <translation type="unfinished" />
+        <translation>رد شد</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="237" />
         <source>Moved</source>
-        <translation type="unfinished" />
+        <translation>منتقل شد</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="246" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>بستن</translation>
     </message>
 </context>
 <context>
@@ -247,42 +247,42 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="71" />
         <source>Business calendars</source>
-        <translation type="unfinished" />
+        <translation>تقویم‌های کاری</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="85" />
         <source>Only managers edit business calendars.</source>
-        <translation type="unfinished" />
+        <translation>فقط مدیران می‌توانند تقویم‌های کاری را ویرایش کنند.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="97" />
         <source>New calendar</source>
-        <translation type="unfinished" />
+        <translation>تقویم جدید</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="101" />
         <source>From preset: %1</source>
-        <translation type="unfinished" />
+        <translation>از الگوی آماده: %1</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="130" />
         <source>Add change from this date</source>
-        <translation type="unfinished" />
+        <translation>افزودن تغییر از این تاریخ</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="132" />
         <source>Remove this schedule</source>
-        <translation type="unfinished" />
+        <translation>حذف این برنامه</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="145" />
         <source>Add day</source>
-        <translation type="unfinished" />
+        <translation>افزودن روز</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="147" />
         <source>Remove day</source>
-        <translation type="unfinished" />
+        <translation>حذف روز</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="159" />
@@ -292,72 +292,72 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="160" />
         <source>Time zone:</source>
-        <translation type="unfinished" />
+        <translation>منطقه‌ی زمانی:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="161" />
         <source>Public holidays of:</source>
-        <translation type="unfinished" />
+        <translation>تعطیلات رسمی:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="162" />
         <source>Region:</source>
-        <translation type="unfinished" />
+        <translation>استان / منطقه:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="167" />
         <source>Weekly hours:</source>
-        <translation type="unfinished" />
+        <translation>ساعات کاری هفته:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="171" />
         <source>Own days:</source>
-        <translation type="unfinished" />
+        <translation>روزهای خاص:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="180" />
         <source>Save calendar</source>
-        <translation type="unfinished" />
+        <translation>ذخیره‌ی تقویم</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="208" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>در حال بارگذاری…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="247" />
         <source>no policy yet</source>
-        <translation type="unfinished" />
+        <translation>هنوز در هیچ سیاستی</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="248" />
         <source>Used by: %1</source>
-        <translation type="unfinished" />
+        <translation>استفاده در: %1</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="262" />
         <source>A new calendar: save it, then choose it in a policy.</source>
-        <translation type="unfinished" />
+        <translation>تقویم جدید: ابتدا ذخیره‌اش کنید، سپس آن را در یک سیاست انتخاب کنید.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="281" />
         <source>Always (the first schedule)</source>
-        <translation type="unfinished" />
+        <translation>همیشه (نخستین برنامه)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="282" />
         <source>From %1</source>
-        <translation type="unfinished" />
+        <translation>از %1</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="369" />
         <source>Saving… (open tickets' due times are recomputed)</source>
-        <translation type="unfinished" />
+        <translation>در حال ذخیره… (موعد درخواست‌های باز دوباره محاسبه می‌شود)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="374" />
         <source>Saved “%1”.</source>
-        <translation type="unfinished" />
+        <translation>«%1» ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -471,137 +471,137 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="66" />
         <source>Database connection</source>
-        <translation type="unfinished" />
+        <translation>اتصال به پایگاه داده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="83" />
         <source>&amp;Local database on this computer</source>
-        <translation type="unfinished" />
+        <translation>پایگاه داده‌ی &amp;محلی روی این رایانه</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="85" />
         <source>&amp;Shared database (PostgreSQL)</source>
-        <translation type="unfinished" />
+        <translation>پایگاه داده‌ی &amp;اشتراکی (PostgreSQL)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="94" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>مرور…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="101" />
         <source>Database &amp;file:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="127" />
-        <source>&amp;Host:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="128" />
-        <source>P&amp;ort:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="129" />
-        <source>&amp;Database:</source>
-        <translation type="unfinished" />
+        <translation>&amp;پرونده‌ی پایگاه داده:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="130" />
-        <source>&amp;User:</source>
-        <translation type="unfinished" />
+        <source>&amp;Host:</source>
+        <translation>&amp;میزبان:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="131" />
-        <source>Pass&amp;word:</source>
-        <translation type="unfinished" />
+        <source>P&amp;ort:</source>
+        <translation>&amp;درگاه:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="132" />
+        <source>&amp;Database:</source>
+        <translation>پایگاه &amp;داده:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="133" />
+        <source>&amp;User:</source>
+        <translation>&amp;کاربر:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="134" />
+        <source>Pass&amp;word:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="135" />
         <source>SSL &amp;mode:</source>
-        <translation type="unfinished" />
+        <translation>&amp;حالت SSL:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="139" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="148" />
         <source>Use this connection from now on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="149" />
-        <source>&amp;Test connection</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="157" />
-        <source>&amp;Profile:</source>
-        <translation type="unfinished" />
+        <translation>از این پس از این اتصال استفاده شود</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="158" />
+        <source>&amp;Test connection</source>
+        <translation>&amp;آزمایش اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="166" />
+        <source>&amp;Profile:</source>
+        <translation>&amp;نمایه:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="167" />
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;نام:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="185" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="195" />
         <source>New profile…</source>
-        <translation type="unfinished" />
+        <translation>نمایه‌ی جدید…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="241" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="261" />
         <source>The password is kept in this computer's keyring, never in a file.</source>
-        <translation type="unfinished" />
+        <translation>گذرواژه در مخزن امن گذرواژه‌های این رایانه نگه داشته می‌شود، هرگز در پرونده.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="245" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="265" />
         <source>stored in the keyring — type to change</source>
-        <translation type="unfinished" />
+        <translation>در مخزن امن ذخیره شده — برای تغییر بنویسید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="250" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="270" />
         <source>No keyring on this system — the password is kept for this session only and asked again next time.</source>
-        <translation type="unfinished" />
+        <translation>این سیستم مخزن امن گذرواژه ندارد — گذرواژه فقط برای همین نشست نگه داشته می‌شود و دفعه‌ی بعد دوباره پرسیده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="256" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="276" />
         <source>entered this session — type to change</source>
-        <translation type="unfinished" />
+        <translation>در همین نشست وارد شده — برای تغییر بنویسید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="272" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="292" />
         <source>Database file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="273" />
-        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>پرونده‌ی پایگاه داده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="293" />
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>پایگاه‌های داده‌ی SQLite (*.sqlite3 *.sqlite *.db);;همه‌ی پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="313" />
         <source>Testing the connection…</source>
-        <translation type="unfinished" />
+        <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="305" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="325" />
         <source>Connection failed: %1</source>
-        <translation type="unfinished" />
+        <translation>اتصال برقرار نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="310" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="330" />
         <source>Connected to %1.</source>
-        <translation type="unfinished" />
+        <translation>به %1 وصل شد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="320" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="340" />
         <source>The test could not run: %1</source>
-        <translation type="unfinished" />
+        <translation>آزمایش انجام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="328" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="348" />
         <source>'local' is the built-in local database; choose another name.</source>
-        <translation type="unfinished" />
+        <translation>«local» نام پایگاه داده‌ی محلی داخلی است؛ نام دیگری انتخاب کنید.</translation>
     </message>
 </context>
 <context>
@@ -609,17 +609,17 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="131" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>تاریخ</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="131" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>نام</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="131" />
         <source>Hours (empty: closed)</source>
-        <translation type="unfinished" />
+        <translation>ساعت‌ها (خالی: تعطیل)</translation>
     </message>
 </context>
 <context>
@@ -708,7 +708,7 @@
     <message>
         <location filename="../../deskapp/ui/live/sqlite_watcher.py" line="94" />
         <source>The database file cannot be read — retrying…</source>
-        <translation type="unfinished" />
+        <translation>پرونده‌ی پایگاه داده خوانده نمی‌شود — در حال تلاش دوباره…</translation>
     </message>
 </context>
 <context>
@@ -716,22 +716,22 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="39" />
         <source>Goodwill credit or warranty — %1</source>
-        <translation type="unfinished" />
+        <translation>اعتبار جبرانی یا گارانتی — %1</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="69" />
         <source>Decision:</source>
-        <translation type="unfinished" />
+        <translation>تصمیم:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="70" />
         <source>Amount:</source>
-        <translation type="unfinished" />
+        <translation>مبلغ:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="72" />
         <source>Note:</source>
-        <translation type="unfinished" />
+        <translation>یادداشت:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="77" />
@@ -741,27 +741,27 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="93" />
         <source>You may grant up to %1 yourself; above that a supervisor approves.</source>
-        <translation type="unfinished" />
+        <translation>تا سقف %1 را خودتان می‌توانید اعطا کنید؛ بیش از آن با تأیید سرپرست است.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="95" />
         <source>No limit applies to you.</source>
-        <translation type="unfinished" />
+        <translation>برای شما سقفی تعیین نشده است.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="123" />
         <source>Recorded on the ticket.</source>
-        <translation type="unfinished" />
+        <translation>در درخواست ثبت شد.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="124" />
         <source>Above your authority: sent to a supervisor for approval.</source>
-        <translation type="unfinished" />
+        <translation>بیش از حد اختیار شما: برای تأیید به سرپرست فرستاده شد.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="128" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>بستن</translation>
     </message>
 </context>
 <context>
@@ -769,17 +769,17 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="30" />
         <source>Return %1 to tier 1</source>
-        <translation type="unfinished" />
+        <translation>بازگرداندن %1 به سطح ۱</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="36" />
         <source>The ticket goes back to the team (and the agent) it was escalated from. Say what was done and what is left.</source>
-        <translation type="unfinished" />
+        <translation>درخواست به تیم (و کارشناسی) که از آن ارجاع شده بود بازمی‌گردد. بنویسید چه کاری انجام شد و چه کاری مانده است.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="50" />
         <source>Return to tier 1</source>
-        <translation type="unfinished" />
+        <translation>بازگرداندن به سطح ۱</translation>
     </message>
 </context>
 <context>
@@ -787,12 +787,12 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="52" />
         <source> h</source>
-        <translation type="unfinished" />
+        <translation> ساعت</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="55" />
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> دقیقه</translation>
     </message>
 </context>
 <context>
@@ -800,72 +800,72 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="58" />
         <source>Escalate %1</source>
-        <translation type="unfinished" />
+        <translation>ارجاع %1</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="77" />
         <source>To another team (functional)</source>
-        <translation type="unfinished" />
+        <translation>به تیمی دیگر (ارجاع تخصصی)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="79" />
         <source>Up the hierarchy (supervisor or next tier)</source>
-        <translation type="unfinished" />
+        <translation>به سطح بالاتر (سرپرست یا سطح بعدی)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="90" />
         <source>Filter by skill or team name…</source>
-        <translation type="unfinished" />
+        <translation>فیلتر بر اساس مهارت یا نام تیم…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="106" />
         <source>Choose a reason…</source>
-        <translation type="unfinished" />
+        <translation>دلیلی انتخاب کنید…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="109" />
         <source>What has been tried, what the customer needs…</source>
-        <translation type="unfinished" />
+        <translation>چه اقداماتی انجام شده و مشتری به چه نیاز دارد…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="110" />
         <source>Keep me informed about this ticket</source>
-        <translation type="unfinished" />
+        <translation>مرا از روند این درخواست باخبر کن</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="113" />
         <source>Reason:</source>
-        <translation type="unfinished" />
+        <translation>دلیل:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="114" />
         <source>Note:</source>
-        <translation type="unfinished" />
+        <translation>یادداشت:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="129" />
         <source>Escalate</source>
-        <translation type="unfinished" />
+        <translation>ارجاع</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="157" />
         <source>Loading teams…</source>
-        <translation type="unfinished" />
+        <translation>در حال بارگذاری تیم‌ها…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="187" />
         <source>%1 — %2 · %3 open · %4 available · tier %5</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2 · %3 باز · %4 در دسترس · سطح %5</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="189" />
         <source>no skills listed</source>
-        <translation type="unfinished" />
+        <translation>مهارتی ثبت نشده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="196" />
         <source>No other team matches.</source>
-        <translation type="unfinished" />
+        <translation>تیم دیگری با این مشخصات پیدا نشد.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="201" />
@@ -875,17 +875,17 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="201" />
         <source>Next tier</source>
-        <translation type="unfinished" />
+        <translation>سطح بعدی</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="205" />
         <source>Nobody above this ticket's team.</source>
-        <translation type="unfinished" />
+        <translation>بالاتر از تیم این درخواست کسی نیست.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="274" />
         <source>Escalating…</source>
-        <translation type="unfinished" />
+        <translation>در حال ارجاع…</translation>
     </message>
 </context>
 <context>
@@ -893,57 +893,57 @@
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="51" />
         <source>Acknowledge</source>
-        <translation type="unfinished" />
+        <translation>تأیید دریافت</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="53" />
         <source>Return to tier 1…</source>
-        <translation type="unfinished" />
+        <translation>بازگرداندن به سطح ۱…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="64" />
         <source>&lt;b&gt;Escalations&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;ارجاع‌ها&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="97" />
         <source>Never escalated.</source>
-        <translation type="unfinished" />
+        <translation>تاکنون ارجاع نشده است.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="105" />
         <source>Returned to tier 1</source>
-        <translation type="unfinished" />
+        <translation>بازگردانده‌شده به سطح ۱</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="107" />
         <source>Functional escalation</source>
-        <translation type="unfinished" />
+        <translation>ارجاع تخصصی</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="109" />
         <source>Hierarchical escalation</source>
-        <translation type="unfinished" />
+        <translation>ارجاع سلسله‌مراتبی</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="110" />
         <source>automatic (SLA)</source>
-        <translation type="unfinished" />
+        <translation>خودکار (توافق سطح خدمت)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="112" />
         <source>%1 · %2 by %3 to %4 — %5</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 توسط %3 به %4 — %5</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="117" />
         <source>Acknowledged by %1</source>
-        <translation type="unfinished" />
+        <translation>دریافت توسط %1 تأیید شد</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/escalation_history.py" line="120" />
         <source>Not acknowledged yet</source>
-        <translation type="unfinished" />
+        <translation>هنوز تأیید نشده</translation>
     </message>
 </context>
 <context>
@@ -951,7 +951,7 @@
     <message>
         <location filename="../../deskapp/ui/escalation_wiring.py" line="44" />
         <source>Goodwill credit or warranty…</source>
-        <translation type="unfinished" />
+        <translation>اعتبار جبرانی یا گارانتی…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/escalation_wiring.py" line="71" />
@@ -985,17 +985,17 @@
 <context>
     <name>Formatter</name>
     <message>
-        <location filename="../../deskapp/ui/formatting.py" line="70" />
+        <location filename="../../deskapp/ui/formatting.py" line="77" />
         <source>%1d %2h</source>
         <translation>%1 روز %2 ساعت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/formatting.py" line="76" />
+        <location filename="../../deskapp/ui/formatting.py" line="83" />
         <source>%1h %2m</source>
         <translation>%1 ساعت %2 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/formatting.py" line="81" />
+        <location filename="../../deskapp/ui/formatting.py" line="88" />
         <source>%1m</source>
         <translation>%1 دقیقه</translation>
     </message>
@@ -1005,7 +1005,7 @@
     <message>
         <location filename="../../deskapp/ui/notifications/freedesktop.py" line="70" />
         <source>Open ticket</source>
-        <translation type="unfinished" />
+        <translation>باز کردن درخواست</translation>
     </message>
 </context>
 <context>
@@ -1154,19 +1154,19 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="142" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="171" />
         <source>someone else</source>
         <translation>کاربر دیگری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="149" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="186" />
         <source>%1 was changed by %2 on another workstation. Reload to see the change; what you typed is kept.</source>
-        <translation type="unfinished" />
+        <translation>%1 توسط %2 در میز کار دیگری تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="156" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="178" />
         <source>%1 was changed by %2 on another workstation; showing the latest.</source>
-        <translation type="unfinished" />
+        <translation>%1 توسط %2 در میز کار دیگری تغییر کرد؛ آخرین نسخه نمایش داده می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -1380,19 +1380,19 @@ Database: %2</source>
     <message numerus="yes">
         <location filename="../../deskapp/ui/notifications/centre.py" line="156" />
         <source>%n unread notification(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n اعلان خوانده‌نشده</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/notifications/centre.py" line="156" />
         <source>No unread notifications</source>
-        <translation type="unfinished" />
+        <translation>اعلان خوانده‌نشده‌ای نیست</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/notifications/centre.py" line="158" />
         <source>Notifications</source>
-        <translation type="unfinished" />
+        <translation>اعلان‌ها</translation>
     </message>
 </context>
 <context>
@@ -1400,17 +1400,17 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/notifications/centre.py" line="176" />
         <source>Notifications</source>
-        <translation type="unfinished" />
+        <translation>اعلان‌ها</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/notifications/centre.py" line="184" />
         <source>Mark as read</source>
-        <translation type="unfinished" />
+        <translation>علامت‌گذاری به‌عنوان خوانده‌شده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/notifications/centre.py" line="186" />
         <source>Mark all as read</source>
-        <translation type="unfinished" />
+        <translation>علامت‌گذاری همه به‌عنوان خوانده‌شده</translation>
     </message>
 </context>
 <context>
@@ -1418,204 +1418,204 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/live/pg_listener.py" line="158" />
         <source>Connection lost — reconnecting…</source>
-        <translation type="unfinished" />
+        <translation>اتصال قطع شد — در حال اتصال دوباره…</translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="275" />
+        <location filename="../../deskapp/ui/queue/model.py" line="332" />
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="276" />
+        <location filename="../../deskapp/ui/queue/model.py" line="333" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="277" />
+        <location filename="../../deskapp/ui/queue/model.py" line="334" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="278" />
-        <location filename="../../deskapp/ui/queue/model.py" line="538" />
+        <location filename="../../deskapp/ui/queue/model.py" line="335" />
+        <location filename="../../deskapp/ui/queue/model.py" line="642" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="279" />
+        <location filename="../../deskapp/ui/queue/model.py" line="336" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="280" />
+        <location filename="../../deskapp/ui/queue/model.py" line="337" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="281" />
+        <location filename="../../deskapp/ui/queue/model.py" line="338" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="282" />
+        <location filename="../../deskapp/ui/queue/model.py" line="339" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="283" />
+        <location filename="../../deskapp/ui/queue/model.py" line="340" />
         <source>Age</source>
         <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="284" />
+        <location filename="../../deskapp/ui/queue/model.py" line="341" />
         <source>SLA</source>
         <translation>توافق سطح خدمت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="359" />
+        <location filename="../../deskapp/ui/queue/model.py" line="427" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="375" />
+        <location filename="../../deskapp/ui/queue/model.py" line="443" />
         <source>Paused (%1 left)</source>
         <translation>متوقف (%1 مانده)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="377" />
+        <location filename="../../deskapp/ui/queue/model.py" line="445" />
         <source>Breached %1 ago</source>
         <translation>%1 از موعد گذشته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="384" />
+        <location filename="../../deskapp/ui/queue/model.py" line="452" />
         <source>No SLA clock running</source>
         <translation>ساعت توافق سطح خدمت فعال نیست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="386" />
+        <location filename="../../deskapp/ui/queue/model.py" line="454" />
         <source>First response due</source>
         <translation>موعد اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="388" />
+        <location filename="../../deskapp/ui/queue/model.py" line="456" />
         <source>Resolution due</source>
         <translation>موعد حل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="392" />
+        <location filename="../../deskapp/ui/queue/model.py" line="460" />
         <source>Escalated to you; not yet acknowledged</source>
         <translation>به شما ارجاع شده؛ هنوز تأیید نشده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="402" />
+        <location filename="../../deskapp/ui/queue/model.py" line="470" />
         <source>%1d %2h</source>
         <translation>%1 روز %2 ساعت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="404" />
+        <location filename="../../deskapp/ui/queue/model.py" line="472" />
         <source>%1h %2m</source>
         <translation>%1 ساعت %2 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="405" />
+        <location filename="../../deskapp/ui/queue/model.py" line="473" />
         <source>%1m</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="511" />
+        <location filename="../../deskapp/ui/queue/model.py" line="614" />
         <source>The ticket list could not be loaded: %1</source>
         <translation>فهرست درخواست‌ها بارگذاری نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="521" />
+        <location filename="../../deskapp/ui/queue/model.py" line="625" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="522" />
+        <location filename="../../deskapp/ui/queue/model.py" line="626" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="523" />
+        <location filename="../../deskapp/ui/queue/model.py" line="627" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="524" />
+        <location filename="../../deskapp/ui/queue/model.py" line="628" />
         <source>Waiting on third party</source>
         <translation>در انتظار طرف سوم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="525" />
+        <location filename="../../deskapp/ui/queue/model.py" line="629" />
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="526" />
+        <location filename="../../deskapp/ui/queue/model.py" line="630" />
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="527" />
+        <location filename="../../deskapp/ui/queue/model.py" line="631" />
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="528" />
+        <location filename="../../deskapp/ui/queue/model.py" line="632" />
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="529" />
+        <location filename="../../deskapp/ui/queue/model.py" line="633" />
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="530" />
+        <location filename="../../deskapp/ui/queue/model.py" line="634" />
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="531" />
+        <location filename="../../deskapp/ui/queue/model.py" line="635" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="532" />
+        <location filename="../../deskapp/ui/queue/model.py" line="636" />
         <source>Email</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="533" />
+        <location filename="../../deskapp/ui/queue/model.py" line="637" />
         <source>Chat</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="534" />
+        <location filename="../../deskapp/ui/queue/model.py" line="638" />
         <source>Social media</source>
         <translation>شبکه‌ی اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="535" />
+        <location filename="../../deskapp/ui/queue/model.py" line="639" />
         <source>Walk-in</source>
         <translation>مراجعه‌ی حضوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="536" />
+        <location filename="../../deskapp/ui/queue/model.py" line="640" />
         <source>Web form</source>
         <translation>فرم وب</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="537" />
+        <location filename="../../deskapp/ui/queue/model.py" line="641" />
         <source>Standard</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="539" />
+        <location filename="../../deskapp/ui/queue/model.py" line="643" />
         <source>VIP</source>
         <translation>ویژه</translation>
     </message>
@@ -1623,137 +1623,143 @@ Database: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="100" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="101" />
         <source>Queue views</source>
         <translation>نماهای صف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="105" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="106" />
         <source>Custom views</source>
         <translation>نماهای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="112" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="113" />
         <source>Save view…</source>
         <translation>ذخیره‌ی نما…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="114" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="115" />
         <source>Save the filters and search as a custom view</source>
         <translation>ذخیره‌ی فیلترها و جست‌وجو به‌عنوان نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="115" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="507" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="116" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="518" />
         <source>Delete view</source>
         <translation>حذف نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="131" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="132" />
         <source>Search number, subject, conversation, customer, phone… (Ctrl+F)</source>
         <translation>جست‌وجوی شماره، موضوع، گفت‌وگو، مشتری، تلفن… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="136" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="137" />
         <source>Filters</source>
         <translation>فیلترها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="139" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="140" />
         <source>Any status</source>
         <translation>هر وضعیتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="141" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="142" />
         <source>Any priority</source>
         <translation>هر اولویتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="143" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="144" />
         <source>Any channel</source>
         <translation>هر کانالی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="145" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="146" />
         <source>Any team</source>
         <translation>هر تیمی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="147" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="148" />
         <source>Anyone</source>
         <translation>هر کسی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="147" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="232" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="148" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="235" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="149" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="150" />
         <source>Any segment</source>
         <translation>هر گروهی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="230" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="233" />
         <source>My open tickets</source>
         <translation>درخواست‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="231" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="234" />
         <source>My team</source>
         <translation>تیم من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="233" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="236" />
         <source>Breaching soon</source>
         <translation>نزدیک به موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="234" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="237" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="235" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="238" />
         <source>All open</source>
         <translation>همه‌ی باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="236" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="239" />
         <source>Recently resolved</source>
         <translation>اخیراً حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="237" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="240" />
         <source>Custom</source>
         <translation>سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="464" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="472" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="537" />
         <source>Custom view</source>
         <translation>نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="480" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="486" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="491" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="497" />
         <source>Save view</source>
         <translation>ذخیره‌ی نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="481" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="492" />
         <source>Choose a filter or type a search first; the view saves them.</source>
         <translation>ابتدا فیلتری انتخاب کنید یا عبارتی جست‌وجو کنید؛ نما آن‌ها را ذخیره می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="486" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="497" />
         <source>Name of the view:</source>
         <translation>نام نما:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="508" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="519" />
         <source>Delete the view “%1”?</source>
         <translation>نمای «%1» حذف شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/queue/panel.py" line="537" />
+        <source>The view was not saved: %1</source>
+        <translation>نما ذخیره نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -1761,7 +1767,7 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="37" />
         <source>The database needs attention</source>
-        <translation type="unfinished" />
+        <translation>پایگاه داده نیاز به رسیدگی دارد</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="44" />
@@ -1772,12 +1778,12 @@ Database: %2</source>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="66" />
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="75" />
         <source>Administrator &amp;username:</source>
-        <translation type="unfinished" />
+        <translation>&amp;نام کاربری مدیر سیستم:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="67" />
         <source>Administrator &amp;name:</source>
-        <translation type="unfinished" />
+        <translation>نام &amp;مدیر سیستم:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="68" />
@@ -1788,52 +1794,52 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="69" />
         <source>&amp;Repeat password:</source>
-        <translation type="unfinished" />
+        <translation>&amp;تکرار گذرواژه:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="71" />
         <source>&amp;Create the database</source>
-        <translation type="unfinished" />
+        <translation>&amp;ساختن پایگاه داده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="78" />
         <source>&amp;Upgrade the database</source>
-        <translation type="unfinished" />
+        <translation>&amp;ارتقای پایگاه داده</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="82" />
         <source>Choose another database…</source>
-        <translation type="unfinished" />
+        <translation>انتخاب پایگاه داده‌ی دیگر…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="103" />
         <source>The database is empty. deskapp can create its tables in it, with a first administrator account who then adds the staff.</source>
-        <translation type="unfinished" />
+        <translation>پایگاه داده خالی است. deskapp می‌تواند جدول‌های خود را در آن بسازد، همراه با نخستین حساب مدیر سیستم که سپس کارکنان را اضافه می‌کند.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="108" />
         <source>The database schema (%1) is older than this deskapp (%2). Only an administrator may upgrade it: sign in below, or ask an administrator. Back up the database first; afterwards every workstation needs this version.</source>
-        <translation type="unfinished" />
+        <translation>ساختار پایگاه داده (%1) از این نسخه‌ی deskapp (%2) قدیمی‌تر است. فقط مدیر سیستم می‌تواند آن را ارتقا دهد: در پایین وارد شوید یا از مدیر سیستم بخواهید. ابتدا از پایگاه داده نسخه‌ی پشتیبان بگیرید؛ پس از آن همه‌ی میزهای کار به این نسخه نیاز دارند.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="114" />
         <source>The database was upgraded by a newer deskapp (schema %1); this deskapp knows only up to %2. Upgrade deskapp on this computer.</source>
-        <translation type="unfinished" />
+        <translation>پایگاه داده با نسخه‌ی جدیدتری از deskapp ارتقا یافته است (ساختار %1)؛ این deskapp فقط تا %2 را می‌شناسد. deskapp را روی این رایانه به‌روز کنید.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="118" />
         <source>That database holds tables that are not deskapp's. Choose another database.</source>
-        <translation type="unfinished" />
+        <translation>این پایگاه داده جدول‌هایی دارد که متعلق به deskapp نیستند. پایگاه داده‌ی دیگری انتخاب کنید.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="126" />
         <source>Enter the administrator's username and password.</source>
-        <translation type="unfinished" />
+        <translation>نام کاربری و گذرواژه‌ی مدیر سیستم را وارد کنید.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="131" />
         <source>The two passwords differ.</source>
-        <translation type="unfinished" />
+        <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
 </context>
 <context>
@@ -1909,14 +1915,14 @@ Database: %2</source>
     <message numerus="yes">
         <location filename="../../deskapp/ui/notifications/sla_bridge.py" line="212" />
         <source>%n more SLA notification(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n اعلان دیگر درباره‌ی توافق سطح خدمت</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/notifications/sla_bridge.py" line="213" />
         <source>Open the notification centre to see them all.</source>
-        <translation type="unfinished" />
+        <translation>برای دیدن همه، مرکز اعلان‌ها را باز کنید.</translation>
     </message>
 </context>
 <context>
@@ -1924,32 +1930,32 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="91" />
         <source>SLA policies</source>
-        <translation type="unfinished" />
+        <translation>سیاست‌های توافق سطح خدمت</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="102" />
         <source>Only managers edit SLA policies.</source>
-        <translation type="unfinished" />
+        <translation>فقط مدیران می‌توانند سیاست‌های توافق سطح خدمت را ویرایش کنند.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="112" />
         <source>New policy</source>
-        <translation type="unfinished" />
+        <translation>سیاست جدید</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="131" />
         <source>for example 75, 90</source>
-        <translation type="unfinished" />
+        <translation>برای نمونه ۷۵، ۹۰</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="134" />
         <source>Default policy (when no other matches)</source>
-        <translation type="unfinished" />
+        <translation>سیاست پیش‌فرض (وقتی هیچ سیاست دیگری منطبق نباشد)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="136" />
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>فعال</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="143" />
@@ -1964,7 +1970,7 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="145" />
         <source>Customer segment:</source>
-        <translation type="unfinished" />
+        <translation>گروه مشتری:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="146" />
@@ -1974,62 +1980,62 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="147" />
         <source>First response within:</source>
-        <translation type="unfinished" />
+        <translation>اولین پاسخ ظرف:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="148" />
         <source>Resolution within:</source>
-        <translation type="unfinished" />
+        <translation>حل ظرف:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="149" />
         <source>Warn at (% of target):</source>
-        <translation type="unfinished" />
+        <translation>هشدار در (درصد از هدف):</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="150" />
         <source>Business calendar:</source>
-        <translation type="unfinished" />
+        <translation>تقویم کاری:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="158" />
         <source>Targets count business time of the calendar. Leave a criterion at “Any” to match every value; the most specific policy wins.</source>
-        <translation type="unfinished" />
+        <translation>اهداف بر پایه‌ی ساعات کاری تقویم شمرده می‌شوند. معیاری را روی «هر» بگذارید تا با همه‌ی مقدارها منطبق شود؛ دقیق‌ترین سیاست اعمال می‌شود.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="170" />
         <source>Save policy</source>
-        <translation type="unfinished" />
+        <translation>ذخیره‌ی سیاست</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="186" />
         <source>Any</source>
-        <translation type="unfinished" />
+        <translation>هر</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="200" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>در حال بارگذاری…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="235" />
         <source>(default)</source>
-        <translation type="unfinished" />
+        <translation>(پیش‌فرض)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="237" />
         <source>(inactive)</source>
-        <translation type="unfinished" />
+        <translation>(غیرفعال)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="288" />
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>در حال ذخیره…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="293" />
         <source>Saved “%1”.</source>
-        <translation type="unfinished" />
+        <translation>«%1» ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -2037,33 +2043,33 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/sla_settings_wiring.py" line="29" />
         <source>SLA policies…</source>
-        <translation type="unfinished" />
+        <translation>سیاست‌های توافق سطح خدمت…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/sla_settings_wiring.py" line="31" />
         <source>Business calendars…</source>
-        <translation type="unfinished" />
+        <translation>تقویم‌های کاری…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/sla_settings_wiring.py" line="34" />
         <source>&amp;Settings</source>
-        <translation type="unfinished" />
+        <translation>&amp;تنظیمات</translation>
     </message>
 </context>
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="65" />
+        <location filename="../../deskapp/ui/startup.py" line="66" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="71" />
+        <location filename="../../deskapp/ui/startup.py" line="72" />
         <source>Creating demo data for this workstation…</source>
         <translation>در حال ساختن داده‌ی نمایشی برای این میز کار…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="89" />
+        <location filename="../../deskapp/ui/startup.py" line="90" />
         <source>Demo logins (user / password):</source>
         <translation>ورود نمایشی (کاربر / گذرواژه):</translation>
     </message>
@@ -2072,12 +2078,12 @@ Database: %2</source>
         <translation type="vanished">ورود نمایشی (کاربر / گذرواژه): %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="131" />
+        <location filename="../../deskapp/ui/startup.py" line="144" />
         <source>deskapp cannot start</source>
         <translation>deskapp اجرا نشد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="142" />
+        <location filename="../../deskapp/ui/startup.py" line="155" />
         <source>deskapp</source>
         <translation>deskapp</translation>
     </message>
@@ -2118,72 +2124,72 @@ Database: %2</source>
 <context>
     <name>SupervisorModels</name>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="35" />
-        <source>Available</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../deskapp/ui/supervisor/models.py" line="36" />
-        <source>Away</source>
-        <translation type="unfinished" />
+        <source>Available</source>
+        <translation>در دسترس</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/supervisor/models.py" line="37" />
-        <source>Offline</source>
-        <translation type="unfinished" />
+        <source>Away</source>
+        <translation>غایب</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="71" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="38" />
+        <source>Offline</source>
+        <translation>آفلاین</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="94" />
         <source>Agent</source>
         <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="72" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="95" />
         <source>Presence</source>
-        <translation type="unfinished" />
+        <translation>حضور</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="73" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="96" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="74" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="97" />
         <source>Warning</source>
-        <translation type="unfinished" />
+        <translation>هشدار</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="75" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="98" />
         <source>Breached</source>
-        <translation type="unfinished" />
+        <translation>از موعد گذشته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="174" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="187" />
         <source>Ticket</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="175" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="188" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="176" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="189" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="177" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="190" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="178" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="191" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="179" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="192" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
@@ -2191,100 +2197,136 @@ Database: %2</source>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="98" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="107" />
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="100" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="109" />
         <source>All my teams' tickets</source>
-        <translation type="unfinished" />
+        <translation>درخواست‌های همه‌ی تیم‌های من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="102" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="111" />
         <source>Reassign selected…</source>
-        <translation type="unfinished" />
+        <translation>واگذاری دوباره‌ی موارد انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="110" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="119" />
         <source>Click an agent to see their tickets; drag tickets onto an agent to give them the work.</source>
-        <translation type="unfinished" />
+        <translation>برای دیدن درخواست‌های هر کارشناس روی او کلیک کنید؛ برای واگذاری کار، درخواست‌ها را روی کارشناس بکشید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="118" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="127" />
         <source>&lt;b&gt;Agents&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;کارشناسان&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="142" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="130" />
+        <source>Team queues and auto-assignment</source>
+        <translation>صف تیم‌ها و واگذاری خودکار</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="156" />
         <source>Team workload</source>
-        <translation type="unfinished" />
+        <translation>بار کاری تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="143" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="157" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="360" />
         <source>Approvals</source>
-        <translation type="unfinished" />
+        <translation>تأییدها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="176" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="191" />
         <source>Loading…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="192" />
-        <source>%1 agents · updated %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="203" />
-        <source>&lt;b&gt;Open tickets of my teams&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>در حال بارگذاری…</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/supervisor/view.py" line="208" />
+        <source>%1 agents · updated %2</source>
+        <translation>%1 کارشناس · به‌روزرسانی %2</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="220" />
+        <source>Off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="221" />
+        <source>Least loaded</source>
+        <translation>کم‌کارترین</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="222" />
+        <source>Round-robin</source>
+        <translation>نوبتی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="226" />
+        <source>%1 open, %2 unassigned</source>
+        <translation>%1 باز، %2 بدون مسئول</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="254" />
+        <source>%1 waiting tickets were auto-assigned.</source>
+        <translation>%1 درخواست در انتظار به‌طور خودکار واگذار شد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="263" />
+        <source>&lt;b&gt;Open tickets of my teams&lt;/b&gt;</source>
+        <translation>&lt;b&gt;درخواست‌های باز تیم‌های من&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="268" />
         <source>&lt;b&gt;Open tickets of %1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;درخواست‌های باز %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="274" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="334" />
         <source>Dragged onto %1 in the supervisor view</source>
-        <translation type="unfinished" />
+        <translation>در نمای سرپرست روی %1 کشیده شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="277" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="337" />
         <source>Moving %1 tickets to %2…</source>
-        <translation type="unfinished" />
+        <translation>در حال انتقال %1 درخواست به %2…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="284" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="344" />
         <source>%1 moved, %2 could not be moved.</source>
-        <translation type="unfinished" />
+        <translation>%1 منتقل شد، %2 منتقل نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/view.py" line="359" />
+        <source>Approvals (%1)</source>
+        <translation>تأییدها (%1)</translation>
     </message>
 </context>
 <context>
     <name>TicketDetailView</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="71" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="74" />
         <source>Select a ticket in the queue, or log a call (Ctrl+N).</source>
         <translation>درخواستی را از صف انتخاب کنید یا تماسی ثبت کنید (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="76" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="79" />
         <source>Reload</source>
         <translation>بارگذاری دوباره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="254" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="278" />
         <source>someone else</source>
         <translation>کاربر دیگری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="257" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="281" />
         <source>%1 was changed by %2 (%3) after you opened it. Reload to see the change; what you typed is kept.</source>
         <translation>%1 پس از باز کردن شما توسط %2 (%3) تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="266" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="290" />
         <source>Not saved; what you typed is kept.</source>
         <translation>ذخیره نشد؛ آنچه نوشته‌اید حفظ شده است.</translation>
     </message>
@@ -2368,17 +2410,17 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="84" />
         <source>closed</source>
-        <translation type="unfinished" />
+        <translation>تعطیل</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="107" />
         <source>Hours a week: —</source>
-        <translation type="unfinished" />
+        <translation>ساعت کار در هفته: —</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendar_parts.py" line="109" />
         <source>Hours a week: %1</source>
-        <translation type="unfinished" />
+        <translation>ساعت کار در هفته: %1</translation>
     </message>
 </context>
 </TS>
