@@ -136,7 +136,7 @@
     <message>
         <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="75" />
         <source>%1 · %2 of %3 · requested by %4: %5</source>
-        <translation>%1 · %2 به مبلغ %3 · درخواست‌کننده %4: %5</translation>
+        <translation>‏%1 · %2 به مبلغ %3 · درخواست‌کننده %4: %5</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="81" />
@@ -169,7 +169,7 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="91" />
         <source>%1 (%2 open)</source>
-        <translation>%1 (%2 باز)</translation>
+        <translation>‏%1 (%2 باز)</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="100" />
@@ -297,7 +297,7 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="161" />
         <source>Public holidays of:</source>
-        <translation>تعطیلات رسمی:</translation>
+        <translation>تعطیلات رسمی کشور:</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="162" />
@@ -357,7 +357,7 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/calendars_dialog.py" line="374" />
         <source>Saved “%1”.</source>
-        <translation>«%1» ذخیره شد.</translation>
+        <translation>‏«%1» ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -855,7 +855,7 @@
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="187" />
         <source>%1 — %2 · %3 open · %4 available · tier %5</source>
-        <translation>%1 — %2 · %3 باز · %4 در دسترس · سطح %5</translation>
+        <translation>‏%1 — %2‏ · %3 باز · %4 در دسترس · سطح %5</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="189" />
@@ -1161,12 +1161,12 @@
     <message>
         <location filename="../../deskapp/ui/live/wiring.py" line="186" />
         <source>%1 was changed by %2 on another workstation. Reload to see the change; what you typed is kept.</source>
-        <translation>%1 توسط %2 در میز کار دیگری تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
+        <translation>‏%1 توسط %2 در میز کار دیگری تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/live/wiring.py" line="178" />
         <source>%1 was changed by %2 on another workstation; showing the latest.</source>
-        <translation>%1 توسط %2 در میز کار دیگری تغییر کرد؛ آخرین نسخه نمایش داده می‌شود.</translation>
+        <translation>‏%1 توسط %2 در میز کار دیگری تغییر کرد؛ آخرین نسخه نمایش داده می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -1424,198 +1424,198 @@ Database: %2</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="332" />
+        <location filename="../../deskapp/ui/queue/model.py" line="335" />
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="333" />
+        <location filename="../../deskapp/ui/queue/model.py" line="336" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="334" />
+        <location filename="../../deskapp/ui/queue/model.py" line="337" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="335" />
-        <location filename="../../deskapp/ui/queue/model.py" line="642" />
+        <location filename="../../deskapp/ui/queue/model.py" line="338" />
+        <location filename="../../deskapp/ui/queue/model.py" line="653" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="336" />
+        <location filename="../../deskapp/ui/queue/model.py" line="339" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="337" />
+        <location filename="../../deskapp/ui/queue/model.py" line="340" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="338" />
+        <location filename="../../deskapp/ui/queue/model.py" line="341" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="339" />
+        <location filename="../../deskapp/ui/queue/model.py" line="342" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="340" />
+        <location filename="../../deskapp/ui/queue/model.py" line="343" />
         <source>Age</source>
         <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="341" />
+        <location filename="../../deskapp/ui/queue/model.py" line="344" />
         <source>SLA</source>
         <translation>توافق سطح خدمت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="427" />
+        <location filename="../../deskapp/ui/queue/model.py" line="430" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="443" />
+        <location filename="../../deskapp/ui/queue/model.py" line="446" />
         <source>Paused (%1 left)</source>
         <translation>متوقف (%1 مانده)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="445" />
+        <location filename="../../deskapp/ui/queue/model.py" line="448" />
         <source>Breached %1 ago</source>
         <translation>%1 از موعد گذشته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="452" />
+        <location filename="../../deskapp/ui/queue/model.py" line="455" />
         <source>No SLA clock running</source>
         <translation>ساعت توافق سطح خدمت فعال نیست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="454" />
+        <location filename="../../deskapp/ui/queue/model.py" line="457" />
         <source>First response due</source>
         <translation>موعد اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="456" />
+        <location filename="../../deskapp/ui/queue/model.py" line="459" />
         <source>Resolution due</source>
         <translation>موعد حل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="460" />
+        <location filename="../../deskapp/ui/queue/model.py" line="463" />
         <source>Escalated to you; not yet acknowledged</source>
         <translation>به شما ارجاع شده؛ هنوز تأیید نشده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="470" />
+        <location filename="../../deskapp/ui/queue/model.py" line="473" />
         <source>%1d %2h</source>
         <translation>%1 روز %2 ساعت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="472" />
+        <location filename="../../deskapp/ui/queue/model.py" line="475" />
         <source>%1h %2m</source>
         <translation>%1 ساعت %2 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="473" />
+        <location filename="../../deskapp/ui/queue/model.py" line="476" />
         <source>%1m</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="614" />
+        <location filename="../../deskapp/ui/queue/model.py" line="625" />
         <source>The ticket list could not be loaded: %1</source>
         <translation>فهرست درخواست‌ها بارگذاری نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="625" />
+        <location filename="../../deskapp/ui/queue/model.py" line="636" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="626" />
+        <location filename="../../deskapp/ui/queue/model.py" line="637" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="627" />
+        <location filename="../../deskapp/ui/queue/model.py" line="638" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="628" />
+        <location filename="../../deskapp/ui/queue/model.py" line="639" />
         <source>Waiting on third party</source>
         <translation>در انتظار طرف سوم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="629" />
+        <location filename="../../deskapp/ui/queue/model.py" line="640" />
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="630" />
+        <location filename="../../deskapp/ui/queue/model.py" line="641" />
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="631" />
+        <location filename="../../deskapp/ui/queue/model.py" line="642" />
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="632" />
+        <location filename="../../deskapp/ui/queue/model.py" line="643" />
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="633" />
+        <location filename="../../deskapp/ui/queue/model.py" line="644" />
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="634" />
+        <location filename="../../deskapp/ui/queue/model.py" line="645" />
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="635" />
+        <location filename="../../deskapp/ui/queue/model.py" line="646" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="636" />
+        <location filename="../../deskapp/ui/queue/model.py" line="647" />
         <source>Email</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="637" />
+        <location filename="../../deskapp/ui/queue/model.py" line="648" />
         <source>Chat</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="638" />
+        <location filename="../../deskapp/ui/queue/model.py" line="649" />
         <source>Social media</source>
         <translation>شبکه‌ی اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="639" />
+        <location filename="../../deskapp/ui/queue/model.py" line="650" />
         <source>Walk-in</source>
         <translation>مراجعه‌ی حضوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="640" />
+        <location filename="../../deskapp/ui/queue/model.py" line="651" />
         <source>Web form</source>
         <translation>فرم وب</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="641" />
+        <location filename="../../deskapp/ui/queue/model.py" line="652" />
         <source>Standard</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="643" />
+        <location filename="../../deskapp/ui/queue/model.py" line="654" />
         <source>VIP</source>
         <translation>ویژه</translation>
     </message>
@@ -1623,141 +1623,141 @@ Database: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="101" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="111" />
         <source>Queue views</source>
         <translation>نماهای صف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="106" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="116" />
         <source>Custom views</source>
         <translation>نماهای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="113" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="123" />
         <source>Save view…</source>
         <translation>ذخیره‌ی نما…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="115" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="125" />
         <source>Save the filters and search as a custom view</source>
         <translation>ذخیره‌ی فیلترها و جست‌وجو به‌عنوان نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="116" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="518" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="126" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="528" />
         <source>Delete view</source>
         <translation>حذف نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="132" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="142" />
         <source>Search number, subject, conversation, customer, phone… (Ctrl+F)</source>
         <translation>جست‌وجوی شماره، موضوع، گفت‌وگو، مشتری، تلفن… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="137" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="147" />
         <source>Filters</source>
         <translation>فیلترها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="140" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="150" />
         <source>Any status</source>
         <translation>هر وضعیتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="142" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="152" />
         <source>Any priority</source>
         <translation>هر اولویتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="144" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="154" />
         <source>Any channel</source>
         <translation>هر کانالی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="146" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="156" />
         <source>Any team</source>
         <translation>هر تیمی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="148" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="158" />
         <source>Anyone</source>
         <translation>هر کسی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="148" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="235" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="158" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="245" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="150" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="160" />
         <source>Any segment</source>
         <translation>هر گروهی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="233" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="243" />
         <source>My open tickets</source>
         <translation>درخواست‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="234" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="244" />
         <source>My team</source>
         <translation>تیم من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="236" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="246" />
         <source>Breaching soon</source>
         <translation>نزدیک به موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="237" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="247" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="238" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="248" />
         <source>All open</source>
         <translation>همه‌ی باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="239" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="249" />
         <source>Recently resolved</source>
         <translation>اخیراً حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="240" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="250" />
         <source>Custom</source>
         <translation>سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="472" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="537" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="482" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="547" />
         <source>Custom view</source>
         <translation>نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="491" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="497" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="501" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="507" />
         <source>Save view</source>
         <translation>ذخیره‌ی نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="492" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="502" />
         <source>Choose a filter or type a search first; the view saves them.</source>
         <translation>ابتدا فیلتری انتخاب کنید یا عبارتی جست‌وجو کنید؛ نما آن‌ها را ذخیره می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="497" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="507" />
         <source>Name of the view:</source>
         <translation>نام نما:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="519" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="529" />
         <source>Delete the view “%1”?</source>
         <translation>نمای «%1» حذف شود؟</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="537" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="547" />
         <source>The view was not saved: %1</source>
         <translation>نما ذخیره نشد: %1</translation>
     </message>
@@ -2035,7 +2035,7 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/dialogs/sla_policies_dialog.py" line="293" />
         <source>Saved “%1”.</source>
-        <translation>«%1» ذخیره شد.</translation>
+        <translation>‏«%1» ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2193,11 @@ Database: %2</source>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="230" />
+        <source>(unassigned)</source>
+        <translation>(بدون مسئول)</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorView</name>
@@ -2323,7 +2328,7 @@ Database: %2</source>
     <message>
         <location filename="../../deskapp/ui/ticket/detail_view.py" line="281" />
         <source>%1 was changed by %2 (%3) after you opened it. Reload to see the change; what you typed is kept.</source>
-        <translation>%1 پس از باز کردن شما توسط %2 (%3) تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
+        <translation>‏%1 پس از باز کردن شما توسط %2 (%3) تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/ticket/detail_view.py" line="290" />

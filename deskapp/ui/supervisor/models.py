@@ -226,7 +226,9 @@ class TicketTableModel(_RowsTableModel):
             if col == 1:
                 return t.subject
             if col == 2:
-                return t.assignee_name or QCoreApplication.translate(_C, "(unassigned)")
+                # a literal context, so that pyside6-lupdate extracts the string
+                return t.assignee_name or QCoreApplication.translate(
+                    "SupervisorModels", "(unassigned)")
             if col == 3:
                 return t.team_name or ""
             if col == 4:
