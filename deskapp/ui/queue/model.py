@@ -161,6 +161,9 @@ class QueueModel(QAbstractTableModel):
         # Page 0 of a query whose COUNT has not arrived yet.
         self._early: tuple[int, list[QueueRow]] | None = None
         self._loading = False
+        # True while rows come or go because the data changed (a count arrived), so a
+        # view's current row that moves meanwhile was not moved by the user.
+        self.reshaping = False
         self.rows_fetched = 0  # rows read from the database, all queries together
         self.pages_fetched = 0
         self._now = utcnow()
@@ -537,16 +540,20 @@ class QueueModel(QAbstractTableModel):
     def _on_count_loaded(self, generation: int, count: int) -> None:
         if not self._is_current(generation):
             return
-        self.beginResetModel()
-        self._count = count
-        self._pages.clear()
-        self._loading = False
-        self._page_generation.clear()
-        early, self._early = self._early, None
-        if early is not None:
-            self._pages[early[0]] = early[1]
-            self._page_generation[early[0]] = generation
-        self.endResetModel()
+        self.reshaping = True
+        try:
+            self.beginResetModel()
+            self._count = count
+            self._pages.clear()
+            self._loading = False
+            self._page_generation.clear()
+            early, self._early = self._early, None
+            if early is not None:
+                self._pages[early[0]] = early[1]
+                self._page_generation[early[0]] = generation
+            self.endResetModel()
+        finally:
+            self.reshaping = False
         self.count_changed.emit(count)
         if early is not None:
             self.page_loaded.emit(early[0])
@@ -555,18 +562,22 @@ class QueueModel(QAbstractTableModel):
         if not self._is_current(generation):
             return
         old = self._count
-        if count > old:
-            self.beginInsertRows(QModelIndex(), old, count - 1)
-            self._count = count
-            self.endInsertRows()
-        elif count < old:
-            self.beginRemoveRows(QModelIndex(), count, old - 1)
-            self._count = count
-            last_page = (count - 1) // self.page_size if count else -1
-            for page in [p for p in self._pages if p > last_page]:
-                del self._pages[page]
-                self._page_generation.pop(page, None)
-            self.endRemoveRows()
+        self.reshaping = True
+        try:
+            if count > old:
+                self.beginInsertRows(QModelIndex(), old, count - 1)
+                self._count = count
+                self.endInsertRows()
+            elif count < old:
+                self.beginRemoveRows(QModelIndex(), count, old - 1)
+                self._count = count
+                last_page = (count - 1) // self.page_size if count else -1
+                for page in [p for p in self._pages if p > last_page]:
+                    del self._pages[page]
+                    self._page_generation.pop(page, None)
+                self.endRemoveRows()
+        finally:
+            self.reshaping = False
         self._sla_cache.clear()
         self.count_changed.emit(count)
         for page in pages:

@@ -62,6 +62,11 @@ class QueueTable(QTableView):
 
 
 class QueuePanel(QWidget):
+    """``ticket_selected`` reports the person's choice of row (click, arrow keys, J/K,
+    another view) — never a move made by a refresh: a refresh keeps the current ticket's
+    row if the ticket is still in the view and otherwise leaves no row selected, silently,
+    so the ticket the agent has open stays open."""
+
     ticket_selected = Signal(object)  # uuid.UUID | None
     ticket_activated = Signal(object)  # uuid.UUID
     count_changed = Signal(int)
@@ -83,6 +88,11 @@ class QueuePanel(QWidget):
         self._current_id: uuid.UUID | None = None
         self._keep_id: uuid.UUID | None = None  # ticket to re-select after refresh
         self._expected: tuple[int, uuid.UUID] | None = None
+        # True while the panel moves the current row itself (re-finding the kept ticket
+        # after a refresh), so the move is not the user's choice.
+        self._moving = False
+        self._awaited_row: int | None = None  # a chosen row whose page is on its way
+        self._choices = 0  # rows the user has chosen so far
         self._pending_view: str | None = None
         self._updating_filters = False
         self._key = f"queue-panel-{id(self)}"
@@ -548,35 +558,70 @@ class QueuePanel(QWidget):
         self._select_row(row)
 
     def _select_row(self, row: int, expected: uuid.UUID | None = None) -> None:
-        # While the row's page is still on its way, keep reporting the expected ticket.
+        """Make ``row`` current. With ``expected`` (the ticket a refresh re-finds there)
+        the move is the panel's own, not announced, and the row counts as that ticket
+        even while its page is stale or still on its way."""
         self._expected = (row, expected) if expected is not None else None
         index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        self._moving = expected is not None
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._moving = False
+        if expected is not None:  # also when the row number did not change
+            self._expected = None
+            self._current_id = expected
         self.table.scrollTo(index)
 
-    def _set_current_id(self, ticket_id: uuid.UUID | None) -> None:
+    def _clear_selection_quietly(self) -> None:
+        self._moving = True
+        try:
+            self.table.selectionModel().clear()
+        finally:
+            self._moving = False
+        self._current_id = None
+
+    def _set_current_id(self, ticket_id: uuid.UUID | None, *, announce: bool = True) -> None:
         if ticket_id != self._current_id:
             self._current_id = ticket_id
-            self.ticket_selected.emit(ticket_id)
+            if announce:
+                self.ticket_selected.emit(ticket_id)
 
     def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if not current.isValid():
-            self._set_current_id(None)
-            return
-        ticket_id = self.model.ticket_id(current.row())
+        # The user moved it unless the panel (re-finding a ticket) or the model (rows
+        # coming and going as the data changed) did.
+        by_user = not self._moving and not self.model.reshaping
         expected, self._expected = self._expected, None
-        if ticket_id is None and expected is not None and expected[0] == current.row():
-            return
-        self._set_current_id(ticket_id)
+        if not current.isValid():
+            ticket_id = None
+        elif expected is not None and expected[0] == current.row():
+            ticket_id = expected[1]
+        else:
+            ticket_id = self.model.ticket_id(current.row())
+        # A row whose page is on its way: its ticket is announced when the page arrives.
+        self._awaited_row = (
+            current.row() if by_user and current.isValid() and ticket_id is None else None
+        )
+        if by_user:
+            self._choices += 1
+        self._set_current_id(ticket_id, announce=by_user)
 
     def _on_model_page_loaded(self, _page: int) -> None:
         current = self.table.currentIndex()
-        if current.isValid() and self._current_id is None:
-            self._set_current_id(self.model.ticket_id(current.row()))
+        if (
+            self._awaited_row is not None
+            and current.isValid()
+            and current.row() == self._awaited_row
+            and self._current_id is None
+        ):
+            ticket_id = self.model.ticket_id(current.row())
+            if ticket_id is not None:
+                self._awaited_row = None
+                self._set_current_id(ticket_id)
 
     def _on_model_reset(self) -> None:
         if self._keep_id is None:
@@ -591,11 +636,13 @@ class QueuePanel(QWidget):
         if row is not None:
             self._select_row(row, keep)
             return
+        choices = self._choices
 
         def found(position: int | None) -> None:
-            if position is None:  # it left the view
-                self.table.selectionModel().clear()
-                self._set_current_id(None)
+            if self._choices != choices:
+                return  # the user chose another row meanwhile
+            if position is None:  # it left the view: no row, the ticket stays open
+                self._clear_selection_quietly()
             else:
                 self._select_row(position, keep)
 
