@@ -56,7 +56,10 @@ def test_concurrent_escalations_take_strict_turns(pg_url: str):
         order = list(s.scalars(
             select(Assignment.to_user_id)
             .where(Assignment.reason == "auto-assigned (round-robin)")
-            .order_by(Assignment.created_at, Assignment.id)))
+            # Lock order, not clock order: created_at is read before the team lock is
+            # taken, but the (time-ordered, per-process monotonic) UUIDv7 is made at the
+            # INSERT, under the lock.
+            .order_by(Assignment.id)))
         last = s.scalar(select(Team.last_auto_assignee_id).where(Team.id == billing))
     assert len(order) == 2 * PER_THREAD
     assert Counter(order) == {desk.other_agent.user_id: PER_THREAD,
