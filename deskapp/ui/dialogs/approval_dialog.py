@@ -20,6 +20,7 @@ from deskapp.services.approvals import ApprovalInfo, DecisionKind
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
+from deskapp.ui.dialogs.form_errors import error_label
 from deskapp.ui.tasks import TaskRunner
 
 _KINDS = {
@@ -62,11 +63,7 @@ class ApprovalDialog(QDialog):
         self.note.setObjectName("decisionNote")
         self.note.setPlaceholderText(self.tr("Required when rejecting"))
         form.addRow(self.tr("Your note:"), self.note)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.approve_button = QPushButton(self.tr("Approve"), self)
         self.approve_button.setObjectName("approveButton")

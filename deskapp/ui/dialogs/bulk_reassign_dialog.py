@@ -32,6 +32,7 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.services.workload import AgentLoad, BulkResult, TeamLoad, TicketRef
 from deskapp.ui.banner import describe_failure
+from deskapp.ui.dialogs.form_errors import error_label
 from deskapp.ui.formatting import formatter
 from deskapp.ui.tasks import TaskRunner
 
@@ -120,11 +121,7 @@ class BulkReassignDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("summaryLabel")
         self.summary.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -26,6 +26,7 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
 from deskapp.ui.dialogs.approval_dialog import kind_text
+from deskapp.ui.dialogs.form_errors import error_label
 from deskapp.ui.tasks import TaskRunner
 
 
@@ -60,11 +61,7 @@ class DecisionDialog(QDialog):
         self.result_label = QLabel(self)
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "errorLabel")
         form = QFormLayout()
         form.addRow(self.tr("Decision:"), self.kind)
         form.addRow(self.tr("Amount:"), self.amount)

@@ -17,6 +17,7 @@ from deskapp.services.escalations import EscalationOutcome
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
+from deskapp.ui.dialogs.form_errors import error_label
 from deskapp.ui.tasks import TaskRunner
 
 
@@ -38,11 +39,7 @@ class DeescalateDialog(QDialog):
         intro.setWordWrap(True)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("noteEdit")
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -36,6 +36,7 @@ from deskapp.services.escalations import (
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
+from deskapp.ui.dialogs.form_errors import error_label
 from deskapp.ui.formatting import formatter
 from deskapp.ui.tasks import TaskRunner
 
@@ -117,11 +118,7 @@ class EscalateDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("statusLabel")
         self.status.setStyleSheet("color: #616161;")
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
