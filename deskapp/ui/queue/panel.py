@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -196,6 +196,12 @@ class QueuePanel(QWidget):
         }
         for column, width in widths.items():
             header.resizeSection(column, width * em)
+        # A ticket number must never be elided: size it from the text itself, in bold
+        # (unread rows are bold), plus room for the row's marker icon and padding.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        number = QFontMetrics(bold).horizontalAdvance("TBZ-0000000") + 3 * em
+        header.resizeSection(Column.NUMBER, max(number, widths[Column.NUMBER] * em))
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
