@@ -31,20 +31,31 @@ def chosen_language(user_language: str | None = None) -> str:
     return "en"
 
 
+def _catalogue_sources(folder: Path, language: str) -> list[Path]:
+    """The .ts sources of one language: ``deskapp_<lang>.ts`` and every file in the
+    ``<lang>/`` folder beside it (one per feature area, so parallel work never edits the
+    same catalogue). They compile into one .qm."""
+    main = folder / f"deskapp_{language}.ts"
+    parts = sorted((folder / language).glob("*.ts")) if (folder / language).is_dir() else []
+    return ([main] if main.exists() else []) + parts
+
+
 def _qm_file(language: str) -> Path | None:
-    """The compiled catalogue; compiled from the .ts with pyside6-lrelease when it is
-    missing or older and the tool is present. None when there is nothing to load."""
+    """The compiled catalogue; compiled from the .ts sources with pyside6-lrelease when it
+    is missing or older than one of them and the tool is present. None when there is
+    nothing to load."""
     for folder in TRANSLATION_DIRS:
-        ts = folder / f"deskapp_{language}.ts"
+        sources = _catalogue_sources(folder, language)
         qm = folder / f"deskapp_{language}.qm"
-        if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
-            _compile(ts, qm)
+        newest = max((ts.stat().st_mtime for ts in sources), default=None)
+        if newest is not None and (not qm.exists() or qm.stat().st_mtime < newest):
+            _compile(sources, qm)
         if qm.exists():
             return qm
     return None
 
 
-def _compile(ts: Path, qm: Path) -> None:
+def _compile(sources: list[Path], qm: Path) -> None:
     import sys
 
     tool = Path(sys.executable).with_name("pyside6-lrelease")
@@ -53,10 +64,13 @@ def _compile(ts: Path, qm: Path) -> None:
         return
     try:
         subprocess.run(
-            [exe, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60
+            [exe, "-silent", *map(str, sources), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
     except (OSError, subprocess.SubprocessError) as exc:  # read-only install, broken tool
-        log.warning("could not compile %s: %s", ts.name, exc)
+        log.warning("could not compile %s: %s", qm.name, exc)
 
 
 def apply_language(app: QApplication, language: str) -> list[QTranslator]:
