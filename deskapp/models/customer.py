@@ -25,6 +25,9 @@ class Customer(MutableMixin, Base):
     # Shown prominently to every agent who opens the customer ("abusive on calls"...).
     warning_note: Mapped[str] = mapped_column(Text, default="")
     updated_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    # A merged-away customer is a tombstone (deleted_at set) pointing at the kept one.
+    # No foreign key: a branch may receive the tombstone before the record it names.
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
     phones: Mapped[list[CustomerPhone]] = relationship(
         back_populates="customer",

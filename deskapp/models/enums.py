@@ -117,6 +117,7 @@ class SlaClock(enum.StrEnum):
 class Presence(enum.StrEnum):
     AVAILABLE = "available"
     AWAY = "away"
+    ON_CALL = "on_call"
     OFFLINE = "offline"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from deskapp.models.base import Base, MutableMixin
@@ -45,6 +45,13 @@ class User(MutableMixin, Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     presence: Mapped[Presence] = mapped_column(EnumText(Presence), default=Presence.OFFLINE)
     presence_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Last sign of life from the user's workstation (services.presence): a presence
+    # other than offline older than the timeout counts as offline on every workstation.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Set by a password reset: the login asks for a new password before anything else.
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     last_login_at: Mapped[datetime | None] = mapped_column(default=None)
     site_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sites.id"))
 
@@ -60,6 +67,8 @@ class Team(MutableMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     # Skills the team covers ("billing", "network"...): functional escalation targets.
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Display names of the skills per language: {"billing": {"en": "Billing", "fa": "..."}}.
+    skill_labels: Mapped[dict[str, dict[str, str]]] = mapped_column(JSON, default=dict)
     tier: Mapped[int] = mapped_column(Integer, default=1)
     supervisor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     # Auto-assignment of new unassigned tickets: "off", "least_loaded" or "round_robin".

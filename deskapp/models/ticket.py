@@ -101,6 +101,9 @@ class Ticket(MutableMixin, Base):
     # The customer's name, copied here (with search_text) so the queue can sort a
     # million tickets by customer through an index instead of a join and a sort.
     customer_sort_name: Mapped[str] = mapped_column(String(160), default="", server_default="")
+    # A duplicate ticket closed by a merge names the kept one (no foreign key, as for
+    # customers: sync may deliver them in either order).
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
 
