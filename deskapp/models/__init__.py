@@ -6,6 +6,14 @@ from deskapp.models.desk import AuditEntry, CannedResponse, Notification, SavedV
 from deskapp.models.organisation import Site, Team, User, team_members
 from deskapp.models.policy import AuthorityLimit, EscalationReason
 from deskapp.models.sla import BusinessCalendar, CalendarHoliday, CalendarSchedule, SlaPolicy
+from deskapp.models.sync import (
+    ChangeLogEntry,
+    SyncBatch,
+    SyncConflict,
+    SyncDuplicate,
+    SyncFieldClock,
+    SyncState,
+)
 from deskapp.models.ticket import Approval, Assignment, Escalation, Interaction, Ticket
 
 __all__ = [
@@ -18,6 +26,7 @@ __all__ = [
     "CalendarHoliday",
     "CalendarSchedule",
     "CannedResponse",
+    "ChangeLogEntry",
     "Customer",
     "CustomerPhone",
     "Escalation",
@@ -28,6 +37,11 @@ __all__ = [
     "Site",
     "SlaPolicy",
     "SlaStageEvent",
+    "SyncBatch",
+    "SyncConflict",
+    "SyncDuplicate",
+    "SyncFieldClock",
+    "SyncState",
     "Team",
     "Ticket",
     "User",

@@ -30,6 +30,9 @@ class Site(MutableMixin, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     # Last ticket number handed out at this site; bumped with UPDATE ... RETURNING.
     last_ticket_number: Mapped[int] = mapped_column(Integer, default=0)
+    # A branch office numbers its own tickets on its own database: the centre never
+    # hands out this site's numbers while it is set (deskapp.services.sync).
+    is_branch: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class User(MutableMixin, Base):
