@@ -5,6 +5,7 @@ from deskapp.models.customer import Customer, CustomerPhone
 from deskapp.models.desk import AuditEntry, CannedResponse, Notification, SavedView, SlaStageEvent
 from deskapp.models.organisation import Site, Team, User, team_members
 from deskapp.models.policy import AuthorityLimit, EscalationReason
+from deskapp.models.security import LoginThrottle
 from deskapp.models.sla import BusinessCalendar, CalendarHoliday, CalendarSchedule, SlaPolicy
 from deskapp.models.sync import (
     ChangeLogEntry,
@@ -32,6 +33,7 @@ __all__ = [
     "Escalation",
     "EscalationReason",
     "Interaction",
+    "LoginThrottle",
     "Notification",
     "SavedView",
     "Site",

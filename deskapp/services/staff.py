@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import re
+import socket
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from deskapp.models import Site, Team, User, utcnow
+from deskapp.models import AuditEntry, Site, Team, User, utcnow
 from deskapp.models.enums import Presence, Role
-from deskapp.services import audit, validation
+from deskapp.services import audit, login_guard, validation
 from deskapp.services.dto import TeamInfo, UserInfo
-from deskapp.services.errors import AlreadyExists, AuthenticationFailed, NotFound, ValidationFailed
-from deskapp.services.passwords import hash_password, verify_password
+from deskapp.services.errors import (
+    AlreadyExists,
+    AuthenticationFailed,
+    NotFound,
+    ValidationFailed,
+)
+from deskapp.services.passwords import (
+    dummy_verify,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
@@ -72,24 +84,87 @@ def check_password(password: str) -> None:
 class StaffService:
     def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
         self._uow = uow_factory
+        self.clock: Callable[[], datetime] = utcnow
 
     # -- logging in ---------------------------------------------------------
-    def authenticate(self, username: str, password: str) -> Actor:
-        """The same message for an unknown user and a wrong password: no user probing."""
+    def authenticate(self, username: str, password: str, *, host: str | None = None) -> Actor:
+        """The same message, and the same time, for an unknown user and a wrong password:
+        no user probing. Failures count towards a back-off per name and per workstation
+        (services.login_guard); every attempt goes to the audit log with the host name."""
+        host = host or socket.gethostname()
+        now = self.clock()
+        name = (username or "").strip().lower()
+        # The slow hash runs outside any write transaction (SQLite: no write lock held).
+        with self._uow(read_only=True) as uow:
+            try:
+                login_guard.check(uow.session, name, host, now)
+            except AuthenticationFailed as refused:
+                refusal = refused
+            else:
+                refusal = None
+            user = _user_by_name(uow.session, name)
+            user_id = user.id if user is not None else None
+            stored = user.password_hash if user is not None else None
+        if refusal is not None:
+            self._record_login(None, "login.refused", name, host, reason=refusal.code)
+            raise refusal
+        if stored is None:
+            dummy_verify(password)
+            ok = False
+        else:
+            ok = verify_password(password, stored)
+        if not ok:
+            with self._uow() as uow:
+                failures = login_guard.failed(uow.session, name, host, now)
+                _login_audit(uow.session, user_id, "login.failed", name, host,
+                             reason="unknown_user" if user_id is None else "wrong_password",
+                             failures=failures)
+                uow.commit()
+            raise AuthenticationFailed("Wrong username or password.", code="auth.failed")
         with self._uow() as uow:
-            user = _user_by_name(uow.session, username)
-            if user is None or not verify_password(password, user.password_hash):
-                raise AuthenticationFailed("Wrong username or password.")
-            if not user.active or user.deleted_at is not None:
+            user = uow.session.get(User, user_id)
+            if user is None or not user.active or user.deleted_at is not None:
+                _login_audit(uow.session, user_id, "login.failed", name, host, reason="disabled")
+                uow.commit()
                 raise AuthenticationFailed(
-                    f"The account {user.username!r} is disabled; ask an administrator."
+                    f"The account {name!r} is disabled; ask an administrator.",
+                    code="auth.disabled",
+                    username=name,
                 )
+            login_guard.succeeded(uow.session, name, host)
+            if user.password_hash == stored and needs_rehash(stored):
+                user.password_hash = hash_password(password)
             user.last_login_at = utcnow()
             user.presence = Presence.AVAILABLE
             user.presence_at = user.last_login_at
+            _login_audit(uow.session, user.id, "login.succeeded", name, host)
             actor = actor_for(user)
             uow.commit()
             return actor
+
+    def _record_login(self, user_id: uuid.UUID | None, action: str, name: str, host: str,
+                      **details: object) -> None:
+        with self._uow() as uow:
+            _login_audit(uow.session, user_id, action, name, host, **details)
+            uow.commit()
+
+    def unlock(self, actor: Actor, username: str | None = None, *, host: str | None = None) -> bool:
+        """Lift the login lock (and back-off) of a username or a workstation."""
+        actor.require(Permission.MANAGE_USERS)
+        with self._uow() as uow:
+            s = uow.session
+            if username is not None:
+                cleared = login_guard.unlock(s, login_guard.USER, username)
+                target = username.strip().lower()
+                user_id = s.scalar(select(User.id).where(User.username == target))
+                if user_id is None and not cleared:
+                    raise NotFound(f"There is no user {username!r}.", username=username)
+                audit.record(s, actor, "user.unlocked", "user", user_id, username=target)
+            else:
+                cleared = login_guard.unlock(s, login_guard.HOST, host or "")
+                audit.record(s, actor, "host.unlocked", "host", None, host=host)
+            uow.commit()
+            return cleared
 
     def actor(self, username: str) -> Actor:
         """The actor for a user, without a password (the CLI acting for a named user)."""
@@ -236,6 +311,13 @@ class StaffService:
         with self._uow() as uow:
             q = select(Team).where(Team.deleted_at.is_(None)).order_by(Team.name)
             return [team_info(t) for t in uow.session.scalars(q)]
+
+
+def _login_audit(session: Session, user_id: uuid.UUID | None, action: str, name: str,
+                 host: str, **details: object) -> None:
+    """A login attempt in the audit log: who (as typed), from which workstation."""
+    session.add(AuditEntry(actor_id=user_id, action=action, entity="user", entity_id=user_id,
+                           details={"username": name[:255], "host": host[:255], **details}))
 
 
 def _user_by_name(session: Session, username: str) -> User | None:
