@@ -27,6 +27,16 @@ from tests.helpers.staff import Desk, make_desk  # noqa: E402
 pytest_plugins = ["tests.helpers.app_dirs"]
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New password hashes in tests use a tiny scrypt cost (the suite must not pay the
+    production 128 MiB per hash); tests/unit/test_login_hardening.py checks that the
+    production parameters are what a new hash gets outside the tests."""
+    from deskapp.services import passwords
+
+    monkeypatch.setattr(passwords, "CURRENT", passwords.ScryptParams(2**4, 8, 1))
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return migrated_sqlite_template(tmp_path_factory.mktemp("template"))

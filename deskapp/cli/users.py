@@ -28,6 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.set_defaults(handler=_add)
     ls = usub.add_parser("list", help="list staff accounts")
     ls.set_defaults(handler=_list)
+    unlock = usub.add_parser(
+        "unlock", help="lift the login lock after repeated failed logins (a user or --host)"
+    )
+    unlock.add_argument("username", nargs="?")
+    unlock.add_argument("--host", help="unlock a workstation instead of a user")
+    unlock.set_defaults(handler=_unlock)
 
 
 def read_password(from_stdin: bool) -> str:
@@ -75,4 +81,16 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
     for u in ctx.services().staff.list_users(active_only=False):
         state = "" if u.active else " (disabled)"
         print(f"{u.username:16} {u.role.value:11} tier {u.tier}  {u.display_name}{state}")
+    return 0
+
+
+def _unlock(args: argparse.Namespace, ctx: CliContext) -> int:
+    if (args.username is None) == (args.host is None):
+        raise CliError("name a user, or a workstation with --host.")
+    try:
+        cleared = ctx.services().staff.unlock(SYSTEM, args.username, host=args.host)
+    except DeskError as exc:
+        raise CliError(str(exc)) from None
+    what = args.username or f"workstation {args.host}"
+    print(f"unlocked {what}" if cleared else f"{what} was not locked")
     return 0

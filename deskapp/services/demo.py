@@ -56,7 +56,7 @@ from deskapp.models.enums import (
 from deskapp.models.types import EnumText, UTCDateTime
 from deskapp.services import demo_content as C
 from deskapp.services.errors import DeskError, ValidationFailed
-from deskapp.services.passwords import hash_password
+from deskapp.services.passwords import ScryptParams, hash_password
 from deskapp.services.search import FTS_TABLE, phone_words, words
 from deskapp.services.sla import SlaEngine
 from deskapp.services.sla_presets import ensure_sla_defaults
@@ -161,6 +161,15 @@ class DemoReport:
 
 class DemoRefused(DeskError):
     """The database is not empty enough for demo data."""
+
+
+# Demo users are hashed one by one with their own salt, at a low cost so that demo
+# generation stays fast; the hash records its cost and the first login upgrades it.
+DEMO_HASH_PARAMS = ScryptParams(2**12, 8, 1)
+
+
+def _demo_hash(password: str) -> str:
+    return hash_password(password, DEMO_HASH_PARAMS)
 
 
 def demo_logins() -> tuple[DemoLogin, ...]:
@@ -483,14 +492,13 @@ class _Generator:
         _insert(conn, Site.__table__, rows)
 
     def write_staff(self, conn: Connection) -> None:
-        hashes = {role: hash_password(pw) for role, pw in DEMO_PASSWORDS.items()}
         created = _ts(self.now - 400 * DAY)
         users = []
         for username, name, role, tier, lang, site, _teams in DEMO_STAFF:
             row = _mutable(self.now_dt, created)
             row.update(
                 username=username, display_name=name, email=f"{username}@desk.example",
-                role=role, tier=tier, password_hash=hashes[role], active=True, language=lang,
+                role=role, tier=tier, password_hash=_demo_hash(DEMO_PASSWORDS[role]), active=True, language=lang,
                 presence=Presence.OFFLINE, presence_at=None, last_login_at=None,
                 site_id=self.site_ids[site],
             )

@@ -1,13 +1,17 @@
-"""hardening
+"""hardening: login throttling
 
 Revision ID: 0011
 Revises: 0010
 Create Date: 2026-11-27 14:20:00
 
-Reserved slot in the chain (filled by the work on hardening); no schema change yet.
+``login_throttles``: consecutive failed logins per username and per workstation
+(services.login_guard), so repeated failures cost a growing delay, then a lock.
 """
 
 from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0011"
 down_revision = "0010"
@@ -16,8 +20,18 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table(
+        "login_throttles",
+        sa.Column("scope", sa.String(length=8), nullable=False),
+        sa.Column("key", sa.String(length=255), nullable=False),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("last_failure_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_throttles")),
+        sa.UniqueConstraint("scope", "key", name=op.f("uq_login_throttles_scope_key")),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("login_throttles")
