@@ -1,0 +1,257 @@
+"""``clone_branch`` from a real central PostgreSQL (a private database filled with a
+small demo desk) into a branch SQLite file: the whole desk arrives unchanged, a demo
+agent logs in offline and works the queue, ``since_days`` leaves old closed history
+behind, and every refusal leaves nothing behind."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select, update
+
+from deskapp.models import Interaction, Site, Ticket
+from deskapp.models.database import make_engine
+from deskapp.models.enums import Channel, Status
+from deskapp.models.sync import ChangeLogEntry, SyncState
+from deskapp.services import change_feed, schema
+from deskapp.services.customers import NewCustomer
+from deskapp.services.demo import generate_demo
+from deskapp.services.facade import build_services
+from deskapp.services.queue import QueueFilter, QueueQuery, View
+from deskapp.services.sync import capture
+from deskapp.services.sync import clone as clone_module
+from deskapp.services.sync.clone import CloneRefused, clone_branch, clone_tables
+from deskapp.services.tickets import NewCall
+from tests.helpers.databases import create_pg_database, drop_pg_database
+
+pytestmark = pytest.mark.postgres
+
+TICKETS = 400
+
+
+@pytest.fixture(scope="module")
+def central_url() -> Iterator[str]:
+    url = create_pg_database()
+    engine = make_engine(url)
+    try:
+        schema.upgrade(engine)
+        services = build_services(engine)
+        # A cheap scrypt cost for the demo's staff (the autouse fixture is per test).
+        from deskapp.services import passwords
+
+        mp = pytest.MonkeyPatch()
+        if hasattr(passwords, "CURRENT"):
+            mp.setattr(passwords, "CURRENT", passwords.ScryptParams(2**4, 8, 1))
+        try:
+            generate_demo(services, tickets=TICKETS, customers=80, seed=3)
+        finally:
+            mp.undo()
+    finally:
+        engine.dispose()
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def central(central_url: str) -> Iterator[Engine]:
+    engine = make_engine(central_url)
+    yield engine
+    # Each test makes its own branch of TBZ: release the site again.
+    with engine.begin() as conn:
+        conn.execute(update(Site).where(Site.code == "TBZ").values(is_branch=False))
+    engine.dispose()
+
+
+def _rows(engine: Engine, table) -> list[tuple]:
+    with engine.connect() as conn:
+        order = list(table.primary_key.columns)
+        return [tuple(r) for r in conn.execute(select(table).order_by(*order))]
+
+
+def test_clone_copies_the_whole_desk_unchanged(central: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "tbz.sqlite3"
+    stages: list[tuple[str, int, int]] = []
+    report = clone_branch(
+        central, f"sqlite:///{target}", "tbz", central_profile="hq",
+        central_url_hint="postgres@127.0.0.1/desk", progress=lambda *a: stages.append(a),
+    )
+    assert report.site_code == "TBZ"
+    assert report.tickets == TICKETS
+    branch = make_engine(f"sqlite:///{target}")
+    try:
+        assert schema.schema_status(branch).state is schema.SchemaState.CURRENT
+        compared = 0
+        for table in clone_tables():
+            assert _rows(branch, table) == _rows(central, table), table.name
+            compared += len(_rows(branch, table))
+        assert compared > TICKETS * 4  # tickets, interactions, assignments, customers...
+        with branch.connect() as conn:
+            state = conn.execute(select(SyncState)).one()
+            assert state.site_code == "TBZ"
+            assert state.central_profile == "hq"
+            assert state.central_url_hint == "postgres@127.0.0.1/desk"
+            assert conn.scalar(select(func.count()).select_from(ChangeLogEntry)) == 0
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert conn.scalar(select(Site.is_branch).where(Site.code == "TBZ")) is True
+        with central.connect() as conn:
+            assert conn.scalar(select(Site.is_branch).where(Site.code == "TBZ")) is True
+            head = change_feed.head(conn)
+        cursor = change_feed.FeedCursor(state.pull_xid, state.pull_id)
+        assert cursor == report.cursor
+        assert cursor <= head and cursor != change_feed.FeedCursor.START
+    finally:
+        branch.dispose()
+    # Progress: monotonic, ends complete.
+    done = [d for _s, d, _t in stages]
+    assert done == sorted(done)
+    assert stages[-1][0] == "done"
+    assert any(s.startswith("copy:tickets") for s, _d, _t in stages)
+    totals = {t for s, _d, t in stages if s.startswith("copy:")}
+    assert len(totals) == 1
+    assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_demo_agent_logs_in_offline_and_works_the_queue(central: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "tbz.sqlite3"
+    clone_branch(central, f"sqlite:///{target}", "TBZ", central_profile="hq")
+    central.dispose()  # the branch works on its own file from here on
+    services = build_services(f"sqlite:///{target}", site_code="TBZ")
+    try:
+        actor = services.staff.authenticate("neda", "agent-demo")
+        with central.connect() as conn:
+            open_at_centre = conn.scalar(select(func.count()).select_from(Ticket).where(
+                Ticket.status.not_in([Status.RESOLVED, Status.CLOSED]),
+                Ticket.deleted_at.is_(None)))
+            some = conn.execute(select(Ticket.reference, Ticket.id).limit(1)).one()
+        assert open_at_centre > 0
+        assert services.queue.count(actor, QueueQuery(view=View.ALL_OPEN)) == open_at_centre
+        page = services.queue.page(actor, QueueQuery(view=View.ALL_OPEN), limit=20)
+        assert len(page) == 20
+        # Full-text search was rebuilt after the bulk load.
+        found = services.queue.page(
+            actor, QueueQuery(view=View.CUSTOM, filter=QueueFilter(text=some.reference)))
+        assert [r.id for r in found] == [some.id]
+        # A call logged offline is numbered by the branch and waits in the outbox.
+        with services.engine.connect() as conn:
+            last = conn.scalar(select(Site.last_ticket_number).where(Site.code == "TBZ"))
+            assert capture.missing(conn) == []
+        detail = services.tickets.log_call(actor, NewCall(
+            subject="Line down since the storm", channel=Channel.PHONE,
+            new_customer=NewCustomer("Offline Caller", phones=["0914 111 2233"])))
+        assert detail.ticket.reference == f"TBZ-{last + 1:06d}"
+        with services.engine.connect() as conn:
+            logged = set(conn.scalars(select(ChangeLogEntry.table_name)))
+        assert {"tickets", "customers", "interactions"} <= logged
+    finally:
+        services.dispose()
+
+
+def test_since_leaves_old_closed_history_at_the_centre(central: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "tbz.sqlite3"
+    now = datetime.now(UTC)
+    report = clone_branch(
+        central, f"sqlite:///{target}", "TBZ", central_profile="hq", since_days=30, now=now
+    )
+    cutoff = now - timedelta(days=30)
+    closed = [Status.RESOLVED, Status.CLOSED]
+    with central.connect() as conn:
+        kept = set(conn.scalars(select(Ticket.id).where(
+            (Ticket.status.not_in(closed)) | (Ticket.updated_at >= cutoff))))
+        total = conn.scalar(select(func.count()).select_from(Ticket))
+        open_ids = set(conn.scalars(select(Ticket.id).where(Ticket.status.not_in(closed))))
+        kept_interactions = conn.scalar(select(func.count()).select_from(Interaction).where(
+            Interaction.ticket_id.in_(kept)))
+    assert 0 < len(kept) < total  # the demo spans a year: the test means something
+    assert report.skipped_tickets == total - len(kept)
+    branch = make_engine(f"sqlite:///{target}")
+    try:
+        with branch.connect() as conn:
+            ids = set(conn.scalars(select(Ticket.id)))
+            assert ids == kept
+            assert open_ids <= ids
+            assert conn.scalar(select(func.count()).select_from(Interaction)) == kept_interactions
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    finally:
+        branch.dispose()
+
+
+def test_refuses_a_target_that_holds_data(central: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(target)
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.execute("INSERT INTO notes VALUES ('keep me')")
+    con.commit()
+    con.close()
+    before = target.read_bytes()
+    with pytest.raises(CloneRefused) as info:
+        clone_branch(central, f"sqlite:///{target}", "TBZ", central_profile="hq")
+    assert info.value.code == "branch.target_exists"
+    assert target.read_bytes() == before
+    with central.connect() as conn:  # refused before the centre was touched
+        assert conn.scalar(select(Site.is_branch).where(Site.code == "TBZ")) is False
+
+
+def test_an_empty_file_is_an_acceptable_target(central: Engine, tmp_path: Path) -> None:
+    target = tmp_path / "empty.sqlite3"
+    target.touch()
+    report = clone_branch(central, f"sqlite:///{target}", "TBZ", central_profile="hq")
+    assert report.tickets == TICKETS
+    assert target.stat().st_size > 0
+
+
+def test_refuses_unknown_site_and_a_site_that_is_already_a_branch(
+    central: Engine, tmp_path: Path
+) -> None:
+    with pytest.raises(CloneRefused) as info:
+        clone_branch(central, f"sqlite:///{tmp_path / 'x.sqlite3'}", "ISF", central_profile="hq")
+    assert info.value.code == "branch.no_site"
+    assert "HQ" in str(info.value) and "TBZ" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+    clone_branch(central, f"sqlite:///{tmp_path / 'a.sqlite3'}", "TBZ", central_profile="hq")
+    with pytest.raises(CloneRefused) as info:
+        clone_branch(central, f"sqlite:///{tmp_path / 'b.sqlite3'}", "TBZ", central_profile="hq")
+    assert info.value.code == "branch.already_branch"
+    assert not (tmp_path / "b.sqlite3").exists()
+
+
+def test_refuses_a_central_sqlite_and_a_non_file_target(central: Engine, tmp_path: Path,
+                                                        sqlite_url: str) -> None:
+    local = make_engine(sqlite_url)
+    try:
+        with pytest.raises(CloneRefused) as info:
+            clone_branch(local, f"sqlite:///{tmp_path / 'x.sqlite3'}", "TBZ",
+                         central_profile="hq")
+        assert info.value.code == "branch.central_not_postgresql"
+    finally:
+        local.dispose()
+    with pytest.raises(CloneRefused) as info:
+        clone_branch(central, "postgresql://u@h/db", "TBZ", central_profile="hq")
+    assert info.value.code == "branch.target_not_sqlite"
+
+
+def test_a_failure_half_way_leaves_no_branch_and_releases_the_site(
+    central: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = clone_module._write_batch
+
+    def failing(dest, table, batch):
+        if table.name == "interactions":
+            raise OSError("disk full")
+        real(dest, table, batch)
+
+    monkeypatch.setattr(clone_module, "_write_batch", failing)
+    target = tmp_path / "tbz.sqlite3"
+    with pytest.raises(OSError, match="disk full"):
+        clone_branch(central, f"sqlite:///{target}", "TBZ", central_profile="hq")
+    assert list(tmp_path.iterdir()) == []  # no target, no partial file, no WAL
+    with central.connect() as conn:
+        assert conn.scalar(select(Site.is_branch).where(Site.code == "TBZ")) is False
+    # ...and the next attempt works.
+    monkeypatch.setattr(clone_module, "_write_batch", real)
+    assert clone_branch(central, f"sqlite:///{target}", "TBZ",
+                        central_profile="hq").tickets == TICKETS
