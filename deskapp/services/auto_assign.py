@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Team, Ticket, User, utcnow
-from deskapp.models.enums import OPEN_STATUSES, Presence, Role
+from deskapp.models.enums import OPEN_STATUSES, Role
 from deskapp.services import audit
 from deskapp.services.errors import PermissionDenied, StaleUpdate, ValidationFailed
 from deskapp.services.permissions import SYSTEM, Actor, Permission
+from deskapp.services.presence import is_available
 from deskapp.services.ticket_moves import check_version, existing_team, record_move, stale
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
@@ -57,10 +58,12 @@ def lock_team(s: Session, team_id: uuid.UUID) -> Team | None:
 
 
 def available_agents(s: Session, team: Team) -> list[User]:
-    """Members who take work and are at their desk, in a stable order (name, id)."""
+    """Members who take work and are Available now (their state is Available and their
+    workstation's heartbeat is fresh: services.presence), in a stable order (name, id)."""
+    wall = utcnow()  # presence is wall-clock time, whatever clock the SLA uses
     people = [
         m for m in team.members
-        if m.active and m.deleted_at is None and m.presence is Presence.AVAILABLE
+        if m.active and m.deleted_at is None and is_available(m, wall)
         and m.role in _WORKER_ROLES
     ]
     return sorted(people, key=lambda u: (u.display_name.casefold(), str(u.id)))

@@ -29,6 +29,11 @@ class UserInfo:
     team_ids: tuple[uuid.UUID, ...] = ()
     team_names: tuple[str, ...] = ()
     presence: Presence = Presence.OFFLINE
+    version: int = 0
+    email: str | None = None
+    language: str = "en"
+    must_change_password: bool = False
+    presence_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,11 @@ class TeamInfo:
     supervisor_name: str | None
     member_ids: tuple[uuid.UUID, ...]
     auto_assign: str = "off"
+    version: int = 0
+    description: str = ""
+    # {"billing": {"en": "Billing", "fa": "..."}}
+    skill_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    member_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,12 @@ class AuthenticationFailed(DeskError):
     default_code = "auth.failed"
 
 
+class PasswordChangeRequired(AuthenticationFailed):
+    """The password was right but was reset by an administrator: choose a new one first."""
+
+    default_code = "auth.password_change_required"
+
+
 class InvalidTransition(DeskError):
     default_code = "lifecycle.invalid_transition"
 

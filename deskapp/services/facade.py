@@ -17,11 +17,13 @@ from deskapp.services.canned import CannedResponseService
 from deskapp.services.customers import CustomerService
 from deskapp.services.escalations import EscalationService
 from deskapp.services.notifications import NotificationService
+from deskapp.services.presence import PresenceService
 from deskapp.services.queue import QueueService
 from deskapp.services.sla import SlaEngine
 from deskapp.services.sla_admin import SlaAdminService
 from deskapp.services.sla_scan import SlaScanner
 from deskapp.services.staff import StaffService
+from deskapp.services.staff_admin import StaffAdminService
 from deskapp.services.tickets import SlaHook, TicketService
 from deskapp.services.unit_of_work import UnitOfWorkFactory, unit_of_work_factory
 from deskapp.services.workload import WorkloadService
@@ -43,6 +45,8 @@ class Services:
     auto_assign: AutoAssignService
     sla_admin: SlaAdminService
     sla_scanner: SlaScanner
+    staff_admin: StaffAdminService
+    presence: PresenceService
 
     @property
     def database_label(self) -> str:
@@ -81,6 +85,8 @@ def build_services(
         auto_assign=AutoAssignService(uow, clock=clock),
         sla_admin=SlaAdminService(uow, clock=clock),
         sla_scanner=SlaScanner(uow),
+        staff_admin=StaffAdminService(uow),
+        presence=PresenceService(uow),
     )
 
 

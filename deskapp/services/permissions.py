@@ -28,6 +28,8 @@ class Permission(enum.StrEnum):
     MANAGE_SITES = "manage_sites"
     MANAGE_CONNECTIONS = "manage_connections"
     IMPORT_DATA = "import_data"
+    MERGE_RECORDS = "merge_records"  # merge duplicate customers or tickets
+    VIEW_AUDIT = "view_audit"  # search the whole audit log
 
 
 _TIER1 = {
@@ -44,6 +46,7 @@ _SUPERVISOR = _TIER1 | {
     Permission.VIEW_TEAM_WORKLOAD,
     Permission.VIEW_REPORTS,
     Permission.MANAGE_CANNED,
+    Permission.MERGE_RECORDS,
 }
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.AGENT: frozenset(_TIER1),
@@ -51,7 +54,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     # Managers run the desk: everything a supervisor does, plus its rules.
     Role.MANAGER: frozenset(
-        _SUPERVISOR | {Permission.MANAGE_SLA, Permission.MANAGE_TEAMS, Permission.IMPORT_DATA}
+        _SUPERVISOR
+        | {
+            Permission.MANAGE_SLA,
+            Permission.MANAGE_TEAMS,
+            Permission.IMPORT_DATA,
+            Permission.VIEW_AUDIT,
+        }
     ),
     # Administrators run the system, not the queue.
     Role.ADMIN: frozenset(
@@ -62,6 +71,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CONNECTIONS,
             Permission.MANAGE_TEAMS,
             Permission.IMPORT_DATA,
+            Permission.VIEW_REPORTS,  # issue 14: admins see every report
+            Permission.VIEW_AUDIT,
         }
     ),
 }

@@ -19,6 +19,7 @@ from deskapp.services.errors import (
     AlreadyExists,
     AuthenticationFailed,
     NotFound,
+    PasswordChangeRequired,
     ValidationFailed,
 )
 from deskapp.services.passwords import (
@@ -54,8 +55,13 @@ def user_info(user: User) -> UserInfo:
         tier=user.tier,
         active=user.active,
         team_ids=tuple(t.id for t in user.teams),
-        team_names=tuple(sorted(t.name for t in user.teams)),
+        team_names=tuple(sorted(t.name for t in user.teams if t.deleted_at is None)),
         presence=user.presence,
+        version=user.version,
+        email=user.email,
+        language=user.language,
+        must_change_password=user.must_change_password,
+        presence_since=user.presence_at,
     )
 
 
@@ -69,6 +75,10 @@ def team_info(team: Team) -> TeamInfo:
         supervisor_name=team.supervisor.display_name if team.supervisor else None,
         member_ids=tuple(m.id for m in team.members),
         auto_assign=team.auto_assign,
+        version=team.version,
+        description=team.description,
+        skill_labels=dict(team.skill_labels or {}),
+        member_names=tuple(sorted(m.username for m in team.members)),
     )
 
 
@@ -132,11 +142,18 @@ class StaffService:
                     username=name,
                 )
             login_guard.succeeded(uow.session, name, host)
+            if user.must_change_password:  # reset by an administrator (services.staff_admin)
+                uow.commit()
+                raise PasswordChangeRequired(
+                    f"The password of {name!r} was reset; choose a new one to log in.",
+                    username=name,
+                )
             if user.password_hash == stored and needs_rehash(stored):
                 user.password_hash = hash_password(password)
             user.last_login_at = utcnow()
             user.presence = Presence.AVAILABLE
             user.presence_at = user.last_login_at
+            user.heartbeat_at = user.last_login_at
             _login_audit(uow.session, user.id, "login.succeeded", name, host)
             actor = actor_for(user)
             uow.commit()
@@ -239,6 +256,8 @@ class StaffService:
             if user is None:
                 raise NotFound(f"There is no user {username!r}.")
             user.password_hash = hash_password(password)
+            if actor.user_id == user.id:
+                user.must_change_password = False
             audit.record(uow.session, actor, "user.password_changed", "user", user.id)
             uow.commit()
 
@@ -256,6 +275,7 @@ class StaffService:
                 raise NotFound("Your user no longer exists.")
             user.presence = presence
             user.presence_at = utcnow()
+            user.heartbeat_at = user.presence_at
             uow.commit()
 
     # -- teams --------------------------------------------------------------

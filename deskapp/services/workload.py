@@ -29,6 +29,7 @@ from deskapp.services.errors import (
     ValidationFailed,
 )
 from deskapp.services.permissions import Actor, Permission
+from deskapp.services.presence import effective_presence
 from deskapp.services.ticket_moves import (
     active_user,
     check_version,
@@ -54,6 +55,7 @@ class AgentLoad:
     open_count: int
     warning_count: int
     breached_count: int
+    presence_since: datetime | None = None  # effective presence (services.presence)
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,15 @@ class WorkloadService:
                     c[1] += warning
                     c[2] += breached
             visible = {t.id for t in teams}
+            wall = utcnow()  # presence is wall-clock time, whatever clock the SLA uses
             agents = sorted(
                 (
                     AgentLoad(
                         user_id=u.id, display_name=u.display_name, role=u.role,
-                        presence=u.presence,
+                        presence=effective_presence(
+                            u.presence, u.presence_at, u.heartbeat_at, wall)[0],
+                        presence_since=effective_presence(
+                            u.presence, u.presence_at, u.heartbeat_at, wall)[1],
                         team_names=tuple(sorted(t.name for t in u.teams if t.id in visible)),
                         open_count=counts[u.id][0], warning_count=counts[u.id][1],
                         breached_count=counts[u.id][2],

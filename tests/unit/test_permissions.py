@@ -253,7 +253,50 @@ def _sla_policies(w: World, a: Actor, _t) -> Callable[[], object]:
     return lambda: w.services.sla_admin.list_policies(a)
 
 
+def _edit_team(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff_admin.edit_team(a, "Billing", name="Billing and refunds")
+
+
+def _own_team_members(w: World, a: Actor, _t) -> Callable[[], object]:
+    # "Front desk" is supervised by "supervisor".
+    return lambda: w.services.staff_admin.add_member(a, "Front desk", "olga")
+
+
+def _remove_team(w: World, a: Actor, _t) -> Callable[[], object]:
+    w.services.staff_admin.create_team(SYSTEM, "Network")
+    return lambda: w.services.staff_admin.remove_team(a, "Network")
+
+
+def _edit_user(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff_admin.edit_user(a, "tina", tier=2, language="fa")
+
+
+def _disable_user(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff_admin.disable_user(a, "tina")
+
+
+def _enable_user(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff_admin.enable_user(a, "tina")
+
+
+def _reset_password(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.staff_admin.reset_password(a, "tina", "temporary-123")
+
+
+def _staff_presence(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.presence.staff(a)
+
+
 OPERATIONS: dict[str, Op] = {
+    "edit a team": _edit_team,
+    "change the members of one's own team": _own_team_members,
+    "remove a team": _remove_team,
+    "edit a user": _edit_user,
+    "disable a user": _disable_user,
+    "enable a user": _enable_user,
+    "reset a password": _reset_password,
+    "see everyone's presence": _staff_presence,
+
     "add an internal note": _note,
     "reply to the customer": _reply,
     "change the status": _status,
@@ -327,6 +370,14 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("see the team workload", None, LEADS),
     ("see pending approvals", None, LEADS),
     ("manage SLA policies", None, frozenset({"manager"})),
+    ("edit a team", None, RUNS_DESK),
+    ("change the members of one's own team", None, RUNS_DESK | {"supervisor"}),
+    ("remove a team", None, RUNS_DESK),
+    ("edit a user", None, ADMIN),
+    ("disable a user", None, ADMIN),
+    ("enable a user", None, ADMIN),
+    ("reset a password", None, ADMIN),
+    ("see everyone's presence", None, LEADS),
 ]
 
 
