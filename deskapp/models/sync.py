@@ -15,10 +15,10 @@ A branch office works on its own SQLite and syncs with the central PostgreSQL:
   result returned to the branch: a replayed batch returns it and changes nothing.
 - ``sync_field_clocks`` (centre): per field, the HLC and value of the last branch
   write applied there; the merge compares a branch change with it (last writer wins).
-- ``sync_conflicts``: every true conflict the merge settled, with both values (the one
+- ``merge_conflicts``: every true conflict the merge settled, with both values (the one
   kept in the row and the one that lost), who/when/where for each; a person reviews it
-  in the conflict inbox. Synced to the branches like a domain table.
-- ``sync_duplicates``: customers created at two sites with the same phone or email,
+  in the conflict inbox. A domain table: in the centre's feed, synced to the branches.
+- ``duplicate_customers``: customers created at two sites with the same phone or email,
   queued for a supervisor to merge (never merged automatically). Synced as well.
 """
 
@@ -114,8 +114,8 @@ class SyncConflict(MutableMixin, Base):
     """A field two sites changed concurrently. ``local_*`` is the value the merge KEPT
     (now in the row), ``remote_*`` the value that lost."""
 
-    __tablename__ = "sync_conflicts"
-    __table_args__ = (Index("ix_sync_conflicts_status", "status", "created_at"),)
+    __tablename__ = "merge_conflicts"
+    __table_args__ = (Index("ix_merge_conflicts_status", "status", "created_at"),)
 
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(64))
@@ -143,7 +143,7 @@ class SyncConflict(MutableMixin, Base):
 class SyncDuplicate(MutableMixin, Base):
     """Two customers that look like the same person, created at different sites."""
 
-    __tablename__ = "sync_duplicates"
+    __tablename__ = "duplicate_customers"
     __table_args__ = (UniqueConstraint("customer_id", "other_customer_id"),)
 
     customer_id: Mapped[uuid.UUID] = mapped_column(Uuid())

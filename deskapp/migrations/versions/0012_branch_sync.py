@@ -4,7 +4,8 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-11-27 14:20:00
 
-Tables of deskapp.models.sync (see there) and ``sites.is_branch``: the centre never
+Tables of deskapp.models.sync (see there), the conflict inbox and duplicates queue
+in the change feed, and ``sites.is_branch``: the centre never
 hands out ticket numbers for a site that is a branch office. The capture triggers of a
 branch are not created here: they are generated from the models by
 deskapp.services.sync.capture when a branch is set up (and re-checked before each
@@ -97,7 +98,7 @@ def upgrade() -> None:
         ),
     )
     op.create_table(
-        "sync_conflicts",
+        "merge_conflicts",
         sa.Column("table_name", sa.String(64), nullable=False),
         sa.Column("row_id", sa.String(64), nullable=False),
         sa.Column("column_name", sa.String(64), nullable=False),
@@ -117,16 +118,16 @@ def upgrade() -> None:
         sa.Column("resolved_by_id", sa.Uuid(), nullable=True),
         sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
         *_mutable(),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_conflicts")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_merge_conflicts")),
     )
     op.create_index(
-        "ix_sync_conflicts_status", "sync_conflicts", ["status", "created_at"], unique=False
+        "ix_merge_conflicts_status", "merge_conflicts", ["status", "created_at"], unique=False
     )
     op.create_index(
-        op.f("ix_sync_conflicts_ticket_id"), "sync_conflicts", ["ticket_id"], unique=False
+        op.f("ix_merge_conflicts_ticket_id"), "merge_conflicts", ["ticket_id"], unique=False
     )
     op.create_table(
-        "sync_duplicates",
+        "duplicate_customers",
         sa.Column("customer_id", sa.Uuid(), nullable=False),
         sa.Column("other_customer_id", sa.Uuid(), nullable=False),
         sa.Column("match_kind", sa.String(8), nullable=False),
@@ -136,20 +137,31 @@ def upgrade() -> None:
         sa.Column("resolved_by_id", sa.Uuid(), nullable=True),
         sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
         *_mutable(),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_duplicates")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_duplicate_customers")),
         sa.UniqueConstraint(
             "customer_id",
             "other_customer_id",
-            name=op.f("uq_sync_duplicates_customer_id_other_customer_id"),
+            name=op.f("uq_duplicate_customers_customer_id_other_customer_id"),
         ),
     )
+    # The conflict inbox and the duplicates queue are domain data every site sees: the
+    # centre's change feed announces them (migration 0010 ran before they existed).
+    from deskapp.services import change_feed
+
+    change_feed.install_triggers(op.get_bind(), FEED_TABLES)
+
+
+FEED_TABLES = ["merge_conflicts", "duplicate_customers"]
 
 
 def downgrade() -> None:
-    op.drop_table("sync_duplicates")
-    op.drop_index(op.f("ix_sync_conflicts_ticket_id"), table_name="sync_conflicts")
-    op.drop_index("ix_sync_conflicts_status", table_name="sync_conflicts")
-    op.drop_table("sync_conflicts")
+    from deskapp.services import change_feed
+
+    change_feed.drop_triggers(op.get_bind(), FEED_TABLES)
+    op.drop_table("duplicate_customers")
+    op.drop_index(op.f("ix_merge_conflicts_ticket_id"), table_name="merge_conflicts")
+    op.drop_index("ix_merge_conflicts_status", table_name="merge_conflicts")
+    op.drop_table("merge_conflicts")
     op.drop_table("sync_field_clocks")
     op.drop_table("sync_batches")
     op.drop_index("ix_sync_change_log_batch_seq", table_name="sync_change_log")
