@@ -1,8 +1,10 @@
 """SQLAlchemy models: one module per aggregate. No Qt here."""
 
 from deskapp.models.base import Base, new_id, utcnow
+from deskapp.models.call import Call
 from deskapp.models.customer import Customer, CustomerPhone
 from deskapp.models.desk import AuditEntry, CannedResponse, Notification, SavedView, SlaStageEvent
+from deskapp.models.feed import ChangeFeedEntry, Lease
 from deskapp.models.organisation import Site, Team, User, team_members
 from deskapp.models.policy import AuthorityLimit, EscalationReason
 from deskapp.models.security import LoginThrottle
@@ -24,15 +26,18 @@ __all__ = [
     "AuthorityLimit",
     "Base",
     "BusinessCalendar",
+    "Call",
     "CalendarHoliday",
     "CalendarSchedule",
     "CannedResponse",
+    "ChangeFeedEntry",
     "ChangeLogEntry",
     "Customer",
     "CustomerPhone",
     "Escalation",
     "EscalationReason",
     "Interaction",
+    "Lease",
     "LoginThrottle",
     "Notification",
     "SavedView",

@@ -13,12 +13,14 @@ from deskapp.models import Site, utcnow
 from deskapp.models.database import make_engine
 from deskapp.services.approvals import ApprovalService
 from deskapp.services.auto_assign import AutoAssignService
+from deskapp.services.calls import CallService
 from deskapp.services.canned import CannedResponseService
 from deskapp.services.customers import CustomerService
 from deskapp.services.escalations import EscalationService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.presence import PresenceService
 from deskapp.services.queue import QueueService
+from deskapp.services.reports import ReportService
 from deskapp.services.sla import SlaEngine
 from deskapp.services.sla_admin import SlaAdminService
 from deskapp.services.sla_scan import SlaScanner
@@ -45,8 +47,10 @@ class Services:
     auto_assign: AutoAssignService
     sla_admin: SlaAdminService
     sla_scanner: SlaScanner
+    reports: ReportService
     staff_admin: StaffAdminService
     presence: PresenceService
+    calls: CallService
 
     @property
     def database_label(self) -> str:
@@ -85,8 +89,10 @@ def build_services(
         auto_assign=AutoAssignService(uow, clock=clock),
         sla_admin=SlaAdminService(uow, clock=clock),
         sla_scanner=SlaScanner(uow),
+        reports=ReportService(uow, clock=clock),
         staff_admin=StaffAdminService(uow),
         presence=PresenceService(uow),
+        calls=CallService(uow, clock=clock),
     )
 
 

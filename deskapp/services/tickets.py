@@ -24,6 +24,7 @@ from deskapp.models.enums import (
 )
 from deskapp.services import audit, validation
 from deskapp.services.auto_assign import auto_assign
+from deskapp.services.calls import link_call
 from deskapp.services.customers import (
     NewCustomer,
     add_customer,
@@ -48,7 +49,6 @@ from deskapp.services.ticket_moves import (
     load_ticket,
     record_move,
     stale,
-    stale_error,
     stale_guard,
 )
 from deskapp.services.ticket_queries import ticket_summaries
@@ -105,6 +105,8 @@ class NewCall:
     priority: Priority | str = Priority.NORMAL
     team_id: uuid.UUID | None = None
     resolved_on_contact: bool = False
+    # The telephone call this ticket is logged from (services.calls): linked once.
+    call_record_id: uuid.UUID | None = None
 
 
 def format_reference(site_code: str, number: int) -> str:
@@ -141,7 +143,7 @@ class TicketService:
     def get(self, actor: Actor, ticket_id: uuid.UUID) -> TicketDetail:
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow(read_only=True) as uow:
-            return self._detail(uow.session, _load(uow.session, ticket_id))
+            return self._detail(uow.session, load_ticket(uow.session, ticket_id))
 
     def _detail(self, s: Session, t: Ticket) -> TicketDetail:
         (summary,) = ticket_summaries(s, select(Ticket).where(Ticket.id == t.id))
@@ -214,16 +216,18 @@ class TicketService:
             )
             s.add(ticket)
             s.flush()
-            s.add(
-                Interaction(
-                    ticket_id=ticket.id,
-                    kind=CHANNEL_INTERACTION[channel],
-                    direction=Direction.INBOUND,
-                    author_id=actor.user_id,
-                    body=notes or subject,
-                    created_at=now,
-                )
+            first_contact = Interaction(
+                ticket_id=ticket.id,
+                kind=CHANNEL_INTERACTION[channel],
+                direction=Direction.INBOUND,
+                author_id=actor.user_id,
+                body=notes or subject,
+                created_at=now,
             )
+            s.add(first_contact)
+            if call.call_record_id is not None:
+                s.flush()
+                link_call(s, actor, call.call_record_id, ticket, first_contact)
             if actor.user_id is not None:
                 s.add(
                     Assignment(
@@ -273,7 +277,7 @@ class TicketService:
 
         def op(uow: UnitOfWork) -> InteractionInfo:
             s = uow.session
-            t = _load(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
             if interaction_id is not None:
                 stored = s.get(Interaction, interaction_id)
@@ -334,9 +338,9 @@ class TicketService:
                 raise ValidationFailed("Satisfaction is recorded when resolving.", "csat")
         with self._uow() as uow:
             s = uow.session
-            t = _load(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
-            _check_version(s, t, expected_version)
+            check_version(s, t, expected_version)
             previous = t.status
             if status not in TRANSITIONS[previous]:
                 raise InvalidTransition(
@@ -392,9 +396,9 @@ class TicketService:
         _check_csat(score)
         with self._uow() as uow:
             s = uow.session
-            t = _load(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
-            _check_version(s, t, expected_version)
+            check_version(s, t, expected_version)
             if t.status not in (Status.RESOLVED, Status.CLOSED):
                 raise ValidationFailed(
                     f"{t.reference} is not resolved; satisfaction is recorded after resolution.",
@@ -418,9 +422,9 @@ class TicketService:
     ) -> TicketSummary:
         with self._uow() as uow:
             s = uow.session
-            t = _load(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
-            _check_version(s, t, expected_version)
+            check_version(s, t, expected_version)
             changed: dict[str, str] = {}
             if subject is not None:
                 t.subject = validation.line(subject, "Subject", 200)
@@ -457,8 +461,8 @@ class TicketService:
         reason = validation.text(reason, "Reason", 1000, required=False)
         with self._uow() as uow:
             s = uow.session
-            t = _load(s, ticket_id)
-            _check_version(s, t, expected_version)
+            t = load_ticket(s, ticket_id)
+            check_version(s, t, expected_version)
             new_team = t.team_id if team_id is ... else team_id
             assert new_team is None or isinstance(new_team, uuid.UUID)
             with stale_guard(s, t.id):  # notify() may autoflush the losing UPDATE
@@ -489,7 +493,7 @@ class TicketService:
             uow.commit()
         except StaleDataError:
             s.rollback()
-            raise _stale(s, t.id) from None
+            raise stale(s, t.id) from None
         return summary
 
     def _retrying(self, op: Callable[[UnitOfWork], T], attempts: int = 3) -> T:
@@ -536,11 +540,6 @@ def move_ticket(
         auto_assign(s, t, now)
     return moved
 
-
-_load = load_ticket
-_check_version = check_version
-_stale = stale
-_stale_error = stale_error
 
 
 def _check_csat(score: int) -> None:
