@@ -11,10 +11,21 @@ import sys
 from collections.abc import Sequence
 
 from deskapp import __version__
-from deskapp.cli import database, demo, desk_rules, imports, profiles, sla, users
+from deskapp.cli import (
+    branch,
+    database,
+    demo,
+    desk_rules,
+    imports,
+    profiles,
+    sla,
+    sync,
+    users,
+)
 from deskapp.cli.context import CliContext, CliError
 
-COMMAND_MODULES = [database, users, profiles, sla, demo, imports, desk_rules]
+COMMAND_MODULES = [database, users, profiles, sla, demo, imports, desk_rules,
+                   branch, sync]
 
 
 def build_parser() -> argparse.ArgumentParser:
