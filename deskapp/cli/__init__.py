@@ -20,11 +20,12 @@ from deskapp.cli import (
     profiles,
     sla,
     sync,
+    teams,
     users,
 )
 from deskapp.cli.context import CliContext, CliError
 
-COMMAND_MODULES = [database, users, profiles, sla, demo, imports, desk_rules,
+COMMAND_MODULES = [database, users, teams, profiles, sla, demo, imports, desk_rules,
                    branch, sync]
 
 

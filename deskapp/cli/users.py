@@ -15,6 +15,9 @@ from deskapp.services.permissions import SYSTEM
 def register(sub: argparse._SubParsersAction) -> None:
     user = sub.add_parser("user", help="manage staff accounts")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    from deskapp.cli import user_admin  # edit, disable, enable, reset-password
+
+    user_admin.register_actions(usub)
     add = usub.add_parser("add", help="create a staff account")
     add.add_argument("username")
     add.add_argument("--role", required=True, help="one of: " + ", ".join(r.value for r in Role))
