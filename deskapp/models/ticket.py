@@ -54,6 +54,8 @@ class Ticket(MutableMixin, Base):
         Index("ix_tickets_q_number", "number", "id", "status", "deleted_at"),
         # Covers the COUNT of every status-based view (and of all live tickets).
         Index("ix_tickets_q_status_deleted", "status", "deleted_at"),
+        # Reports (services.reports): figures over tickets resolved in a date range.
+        Index("ix_tickets_rpt_resolved", "resolved_at"),
     )
 
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
@@ -95,6 +97,14 @@ class Ticket(MutableMixin, Base):
     # Set when resolved: solved within the customer's first contact.
     first_contact_resolution: Mapped[bool | None] = mapped_column(Boolean)
     csat: Mapped[int | None] = mapped_column(Integer)
+    # Business seconds (the SLA policy's calendar) from creation to the first response
+    # and to resolution (pauses excluded), measured once for reports
+    # (services.reports.durations); ``business_measured_for`` is the ``resolved_at``
+    # the resolution figure belongs to, so a reopened and re-resolved ticket is
+    # measured again.
+    first_response_business_s: Mapped[int | None] = mapped_column(Integer)
+    resolution_business_s: Mapped[int | None] = mapped_column(Integer)
+    business_measured_for: Mapped[datetime | None] = mapped_column()
     # Full-text search document (services.search): normalised words of the number,
     # subject, description, interactions and customer. Deferred: only search reads it.
     search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)

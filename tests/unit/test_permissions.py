@@ -249,6 +249,14 @@ def _pending_approvals(w: World, a: Actor, _t) -> Callable[[], object]:
     return lambda: w.services.approvals.pending(a)
 
 
+def _see_reports(w: World, a: Actor, _t) -> Callable[[], object]:
+    from datetime import date
+
+    from deskapp.services.reports import ReportQuery
+
+    return lambda: w.services.reports.report(a, ReportQuery(date(2026, 1, 1), date(2026, 1, 31)))
+
+
 def _sla_policies(w: World, a: Actor, _t) -> Callable[[], object]:
     return lambda: w.services.sla_admin.list_policies(a)
 
@@ -326,6 +334,7 @@ OPERATIONS: dict[str, Op] = {
     "see the team workload": _team_workload,
     "see pending approvals": _pending_approvals,
     "manage SLA policies": _sla_policies,
+    "see reports": _see_reports,
 }
 
 # (operation, the ticket's relation to the actor or None, roles allowed)
@@ -378,6 +387,7 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("enable a user", None, ADMIN),
     ("reset a password", None, ADMIN),
     ("see everyone's presence", None, LEADS),
+    ("see reports", None, frozenset({"supervisor", "manager", "admin"})),
 ]
 
 

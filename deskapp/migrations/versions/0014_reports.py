@@ -1,13 +1,23 @@
-"""reports
+"""reports: business durations measured once, and the indexes reports read through
 
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-11-27 14:20:00
 
-Reserved slot in the chain (filled by the work on reports); no schema change yet.
+``tickets.first_response_business_s`` / ``resolution_business_s``: business seconds
+(the ticket's SLA calendar) to the first response and to resolution, pauses
+excluded, filled in by services.reports.durations the first time a report needs
+them (so medians and percentiles are plain SQL over integers);
+``business_measured_for`` is the ``resolved_at`` the resolution figure was measured
+for. Plain ADD COLUMN on both databases (no batch copy on SQLite, so the FTS5
+triggers of 0003 stay). ``ix_tickets_rpt_resolved``: the figures over tickets
+resolved in a date range.
 """
 
 from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0014"
 down_revision = "0013"
@@ -16,8 +26,18 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column("tickets", sa.Column("first_response_business_s", sa.Integer(), nullable=True))
+    op.add_column("tickets", sa.Column("resolution_business_s", sa.Integer(), nullable=True))
+    op.add_column(
+        "tickets",
+        sa.Column("business_measured_for", sa.DateTime(timezone=True), nullable=True),
+    )
+    op.create_index("ix_tickets_rpt_resolved", "tickets", ["resolved_at"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_tickets_rpt_resolved", table_name="tickets")
+    with op.batch_alter_table("tickets", schema=None) as batch_op:
+        batch_op.drop_column("business_measured_for")
+        batch_op.drop_column("resolution_business_s")
+        batch_op.drop_column("first_response_business_s")

@@ -1,0 +1,646 @@
+"""ReportService: every figure of a report, computed in the database with aggregates.
+
+The definitions live in ``deskapp.services.reports.model`` (one place; the UI shows
+them as tooltips). Works on SQLite and PostgreSQL alike: the only dialect-specific
+pieces are "a timestamp plus 7 days" and "the local hour of a timestamp" (PostgreSQL
+converts with ``AT TIME ZONE``; on SQLite the range is cut where the zone's UTC
+offset changes and each piece is shifted by its offset).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, aliased
+
+from deskapp.models import (
+    Customer,
+    Escalation,
+    EscalationReason,
+    SlaPolicy,
+    Team,
+    Ticket,
+    User,
+    utcnow,
+)
+from deskapp.models.enums import OPEN_STATUSES, Direction, Role, Status
+from deskapp.models.ticket import Interaction
+from deskapp.models.types import UTCDateTime
+from deskapp.services.errors import PermissionDenied, ValidationFailed
+from deskapp.services.permissions import Actor, Permission
+from deskapp.services.reports.durations import measure_pending
+from deskapp.services.reports.model import (
+    AGE_BUCKETS,
+    FCR_WINDOW_DAYS,
+    AgentRow,
+    Backlog,
+    Csat,
+    Durations,
+    Escalations,
+    Fcr,
+    Report,
+    ReportQuery,
+    SlaCompliance,
+    Volume,
+)
+from deskapp.services.sla import SlaEngine
+from deskapp.services.unit_of_work import UnitOfWorkFactory
+
+STOPPED = (Status.RESOLVED, Status.CLOSED)
+MAX_DAYS = 3 * 366
+Progress = Callable[[int, int], None]  # (step done, steps)
+
+
+def range_instants(query: ReportQuery) -> tuple[datetime, datetime]:
+    """The report's local days as UTC instants [start, end)."""
+    zone = ZoneInfo(query.timezone)
+    start = datetime.combine(query.start, time(0), zone).astimezone(UTC)
+    end = datetime.combine(query.end + timedelta(days=1), time(0), zone).astimezone(UTC)
+    return start, end
+
+
+def _ts(value: datetime) -> ColumnElement:
+    return literal(value, UTCDateTime())
+
+
+class ReportService:
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        sla: SlaEngine | None = None,
+    ) -> None:
+        self._uow = uow
+        self._now = clock
+        self._sla = sla or SlaEngine()
+
+    # -- permission ---------------------------------------------------------
+    def scope(self, actor: Actor, query: ReportQuery) -> ReportQuery:
+        """The query as ``actor`` may run it: supervisors see only their teams (all of
+        them when none is chosen); managers and administrators see everything."""
+        actor.require(Permission.VIEW_REPORTS)
+        if actor.is_system or actor.role in (Role.MANAGER, Role.ADMIN):
+            return query
+        with self._uow(read_only=True) as uow:
+            allowed = set(actor.team_ids) | set(
+                uow.session.scalars(select(Team.id).where(Team.supervisor_id == actor.user_id))
+            )
+        if not query.team_ids:
+            if not allowed:
+                raise PermissionDenied(
+                    f"{actor.display_name} supervises no team to report on.",
+                    code="reports.no_team",
+                )
+            return _replace(query, team_ids=tuple(sorted(allowed)))
+        if not set(query.team_ids) <= allowed:
+            raise PermissionDenied(
+                f"{actor.display_name} may report only on their own teams.",
+                code="reports.foreign_team",
+            )
+        return query
+
+    def team_choices(self, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+        """Teams ``actor`` may report on, by name."""
+        actor.require(Permission.VIEW_REPORTS)
+        with self._uow(read_only=True) as uow:
+            teams = uow.session.execute(
+                select(Team.id, Team.name, Team.supervisor_id)
+                .where(Team.deleted_at.is_(None))
+                .order_by(Team.name)
+            ).all()
+        if actor.is_system or actor.role in (Role.MANAGER, Role.ADMIN):
+            return [(i, n) for i, n, _s in teams]
+        return [(i, n) for i, n, s in teams if i in actor.team_ids or s == actor.user_id]
+
+    # -- the report ---------------------------------------------------------
+    def report(
+        self, actor: Actor, query: ReportQuery, progress: Progress | None = None
+    ) -> Report:
+        if query.end < query.start:
+            raise ValidationFailed(
+                "The report ends before it starts.", "end", code="reports.range_reversed"
+            )
+        if (query.end - query.start).days > MAX_DAYS:
+            raise ValidationFailed(
+                "A report covers at most three years.", "end", code="reports.range_too_long"
+            )
+        try:
+            ZoneInfo(query.timezone)
+        except (KeyError, ValueError) as exc:
+            raise ValidationFailed(
+                f"Unknown time zone {query.timezone!r}.", "timezone", code="reports.timezone"
+            ) from exc
+        query = self.scope(actor, query)
+        now = self._now()
+        step = _Stepper(progress, 10)
+        self.measure()
+        step()
+        with self._uow(read_only=True) as uow:
+            run = _Run(uow.session, query, now)
+            sla = run.sla(); step()  # noqa: E702
+            fr, res = run.durations(); step()  # noqa: E702
+            fcr = run.fcr(); step()  # noqa: E702
+            csat = run.csat(); step()  # noqa: E702
+            backlog = run.backlog(); step()  # noqa: E702
+            esc = run.escalations(); step()  # noqa: E702
+            volume = run.volume(); step()  # noqa: E702
+            agents = run.agents(); step()  # noqa: E702
+            teams = run.team_names()
+        step()
+        return Report(
+            query=query,
+            generated_at=now,
+            range_start=run.start,
+            range_end=run.end,
+            sla=sla,
+            first_response=fr,
+            resolution=res,
+            fcr=fcr,
+            csat=csat,
+            backlog=backlog,
+            escalations=esc,
+            volume=volume,
+            agents=agents,
+            team_names=teams,
+        )
+
+    def measure(self) -> int:
+        """Measure the business durations still missing (see durations.py)."""
+        with self._uow() as uow:
+            n = measure_pending(uow.session, self._sla)
+            if n:
+                uow.commit()
+        return n
+
+
+def _replace(query: ReportQuery, **changes: object) -> ReportQuery:
+    from dataclasses import replace
+
+    return replace(query, **changes)
+
+
+class _Stepper:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+class _Run:
+    """One report's queries over one session."""
+
+    def __init__(self, session: Session, query: ReportQuery, now: datetime) -> None:
+        self.s = session
+        self.q = query
+        self.now = now
+        self.start, self.end = range_instants(query)
+        self.zone = ZoneInfo(query.timezone)
+        self.pg = session.get_bind().dialect.name == "postgresql"
+
+    # -- shared conditions --------------------------------------------------
+    def filters(self, t=Ticket) -> list[ColumnElement]:
+        q = self.q
+        out: list[ColumnElement] = [t.deleted_at.is_(None)]
+        if q.site_id is not None:
+            out.append(t.site_id == q.site_id)
+        if q.team_ids:
+            out.append(t.team_id.in_(q.team_ids))
+        if q.agent_id is not None:
+            out.append(t.assignee_id == q.agent_id)
+        if q.channel:
+            out.append(t.channel == q.channel)
+        if q.priority:
+            out.append(t.priority == q.priority)
+        if q.category:
+            out.append(t.category == q.category)
+        if q.segment:
+            out.append(
+                t.customer_id.in_(select(Customer.id).where(Customer.segment == q.segment))
+            )
+        return out
+
+    def created_in_range(self) -> list[ColumnElement]:
+        return [
+            *self.filters(),
+            Ticket.created_at >= _ts(self.start),
+            Ticket.created_at < _ts(self.end),
+        ]
+
+    def resolved_in_range(self) -> list[ColumnElement]:
+        return [
+            *self.filters(),
+            Ticket.resolved_at >= _ts(self.start),
+            Ticket.resolved_at < _ts(self.end),
+        ]
+
+    def plus_days(self, col: ColumnElement, days: int) -> ColumnElement:
+        if self.pg:
+            return col + literal_column(f"interval '{int(days)} days'")
+        return func.strftime("%Y-%m-%d %H:%M:%f", col, f"+{days} days")
+
+    # -- SLA clocks, as SQL -------------------------------------------------
+    def fr_clock(self) -> tuple[ColumnElement, ColumnElement, ColumnElement]:
+        stop = func.coalesce(
+            Ticket.first_response_at,
+            case(
+                (Ticket.status.in_(STOPPED), func.coalesce(Ticket.resolved_at, Ticket.closed_at)),
+                else_=None,
+            ),
+        )
+        due = Ticket.first_response_due
+        now = _ts(self.now)
+        met = and_(stop.is_not(None), stop <= due)
+        breached = or_(and_(stop.is_not(None), stop > due), and_(stop.is_(None), due < now))
+        running = and_(stop.is_(None), due >= now)
+        return met, breached, running
+
+    def res_clock(self) -> tuple[ColumnElement, ColumnElement, ColumnElement]:
+        clock = func.coalesce(Ticket.sla_paused_since, _ts(self.now))
+        due = Ticket.resolution_due
+        stopped = Ticket.status.in_(STOPPED)
+        breached = clock > due
+        met = and_(stopped, clock <= due)
+        running = and_(~stopped, clock <= due)
+        return met, breached, running
+
+    def breached_any(self) -> ColumnElement:
+        return and_(Ticket.sla_policy_id.is_not(None), or_(self.fr_clock()[1], self.res_clock()[1]))
+
+    # -- figures ------------------------------------------------------------
+    def sla(self) -> tuple[SlaCompliance, ...]:
+        def n(cond: ColumnElement) -> ColumnElement:
+            return func.sum(case((cond, 1), else_=0))
+
+        fm, fb, fr_ = self.fr_clock()
+        rm, rb, rr = self.res_clock()
+        rows = self.s.execute(
+            select(Ticket.sla_policy_id, n(fm), n(fb), n(fr_), n(rm), n(rb), n(rr))
+            .where(*self.created_in_range(), Ticket.sla_policy_id.is_not(None))
+            .group_by(Ticket.sla_policy_id)
+        ).all()
+        names = dict(
+            self.s.execute(
+                select(SlaPolicy.id, SlaPolicy.name).where(
+                    SlaPolicy.id.in_([r[0] for r in rows])
+                )
+            ).all()
+        )
+        out = []
+        for pid, *c in rows:
+            name = names.get(pid, "?")
+            out.append(SlaCompliance(pid, name, "first_response", c[0] or 0, c[1] or 0, c[2] or 0))
+            out.append(SlaCompliance(pid, name, "resolution", c[3] or 0, c[4] or 0, c[5] or 0))
+        out.sort(key=lambda x: (x.policy_name, x.clock))
+        return tuple(out)
+
+    def percentiles(
+        self,
+        value: ColumnElement,
+        conditions: Sequence[ColumnElement],
+        partition: ColumnElement | None = None,
+    ) -> dict[object, Durations]:
+        """Lower median and 90th percentile of ``value`` (per ``partition``), with
+        window functions (both databases): the value at row ceil(p x n)."""
+        over = {"order_by": value}
+        if partition is not None:
+            over["partition_by"] = partition
+        part = partition.label("part") if partition is not None else literal(0).label("part")
+        inner = (
+            select(
+                part,
+                value.label("v"),
+                func.row_number().over(**over).label("rn"),
+                func.count().over(**({"partition_by": partition} if partition is not None else {})).label("n"),
+            )
+            .where(*conditions, value.is_not(None))
+            .subquery()
+        )
+        med_rank = (inner.c.n * 5 + 9) // 10
+        p90_rank = (inner.c.n * 9 + 9) // 10
+        rows = self.s.execute(
+            select(inner.c.part, inner.c.n, inner.c.rn, inner.c.v).where(
+                or_(inner.c.rn == med_rank, inner.c.rn == p90_rank)
+            )
+        ).all()
+        found: dict[object, dict[str, int]] = {}
+        for p, count, rn, v in rows:
+            d = found.setdefault(p, {"n": count})
+            if rn == (count * 5 + 9) // 10:
+                d["med"] = v
+            if rn == (count * 9 + 9) // 10:
+                d["p90"] = v
+        return {p: Durations(d["n"], d.get("med"), d.get("p90")) for p, d in found.items()}
+
+    def durations(self) -> tuple[Durations, Durations]:
+        empty = Durations(0, None, None)
+        fr = self.percentiles(Ticket.first_response_business_s, self.created_in_range())
+        res = self.percentiles(Ticket.resolution_business_s, self.resolved_in_range())
+        return fr.get(0, empty), res.get(0, empty)
+
+    def strict_fcr(self) -> ColumnElement:
+        other = aliased(Ticket)
+        window_end = self.plus_days(Ticket.resolved_at, FCR_WINDOW_DAYS)
+        return and_(
+            Ticket.first_contact_resolution.is_(True),
+            Ticket.reopen_count == 0,
+            ~exists().where(Escalation.ticket_id == Ticket.id),
+            ~exists().where(
+                Interaction.ticket_id == Ticket.id,
+                Interaction.direction == Direction.INBOUND,
+                Interaction.created_at > Ticket.resolved_at,
+                Interaction.created_at <= window_end,
+            ),
+            ~exists().where(
+                other.customer_id == Ticket.customer_id,
+                other.id != Ticket.id,
+                other.deleted_at.is_(None),
+                other.created_at > Ticket.resolved_at,
+                other.created_at <= window_end,
+            ),
+        )
+
+    def fcr(self) -> Fcr:
+        resolved, fcr = self.s.execute(
+            select(func.count(), func.sum(case((self.strict_fcr(), 1), else_=0))).where(
+                *self.resolved_in_range()
+            )
+        ).one()
+        return Fcr(resolved or 0, fcr or 0)
+
+    def csat(self) -> Csat:
+        rows = dict(
+            self.s.execute(
+                select(Ticket.csat, func.count())
+                .where(*self.resolved_in_range())
+                .group_by(Ticket.csat)
+            ).all()
+        )
+        dist = tuple(rows.get(i, 0) for i in range(1, 6))
+        return Csat(sum(rows.values()), dist)  # type: ignore[arg-type]
+
+    def local_hours(
+        self, col: ColumnElement, conditions: Sequence[ColumnElement], lo: datetime, hi: datetime
+    ) -> Counter[datetime]:
+        """How many rows have ``col`` in [lo, hi), per local hour (naive local datetimes)."""
+        out: Counter[datetime] = Counter()
+        base = [*conditions, col >= _ts(lo), col < _ts(hi)]
+        if self.pg:
+            key = func.to_char(func.timezone(self.q.timezone, col), "YYYY-MM-DD HH24")
+            pieces = [(key, base)]
+        else:
+            pieces = []
+            for a, b, offset in _offset_pieces(self.zone, lo, hi):
+                minutes = int(offset.total_seconds() // 60)
+                key = func.strftime("%Y-%m-%d %H", col, f"{minutes:+d} minutes")
+                pieces.append((key, [*conditions, col >= _ts(a), col < _ts(b)]))
+        for key, cond in pieces:
+            grouped = select(key.label("k"), func.count()).where(*cond).group_by(literal_column("k"))
+            for k, n in self.s.execute(grouped):
+                out[datetime.strptime(k, "%Y-%m-%d %H")] += n
+        return out
+
+    def days(self) -> list[date]:
+        d, out = self.q.start, []
+        while d <= self.q.end:
+            out.append(d)
+            d += timedelta(days=1)
+        return out
+
+    def backlog(self) -> Backlog:
+        now = self.now
+        open_rows = self.s.execute(
+            select(Ticket.status, func.count())
+            .where(*self.filters(), Ticket.status.in_(OPEN_STATUSES))
+            .group_by(Ticket.status)
+        ).all()
+        counts = {Status(s): n for s, n in open_rows}
+        by_status = tuple((s.value, counts.get(s, 0)) for s in OPEN_STATUSES)
+        whens = []
+        for i, (_label, hours) in reversed(list(enumerate(AGE_BUCKETS))):
+            whens.append((Ticket.created_at <= _ts(now - timedelta(hours=hours)), i))
+        bucket = case(*whens, else_=0)
+        ages = dict(
+            self.s.execute(
+                select(bucket.label("k"), func.count())
+                .where(*self.filters(), Ticket.status.in_(OPEN_STATUSES))
+                .group_by(literal_column("k"))
+            ).all()
+        )
+        by_age = tuple((label, ages.get(i, 0)) for i, (label, _h) in enumerate(AGE_BUCKETS))
+        # Trend: created by the end of each day minus done (resolved or closed) by then.
+        done_at = case(
+            (Ticket.status.in_(STOPPED), func.coalesce(Ticket.resolved_at, Ticket.closed_at)),
+            else_=None,
+        )
+        flt = self.filters()
+        created_before = self.s.scalar(
+            select(func.count()).where(*flt, Ticket.created_at < _ts(self.start))
+        ) or 0
+        done_before = self.s.scalar(
+            select(func.count()).where(*flt, done_at < _ts(self.start))
+        ) or 0
+        created = self.local_hours(Ticket.created_at, flt, self.start, self.end)
+        done = self.local_hours(done_at, flt, self.start, self.end)
+        c_day = Counter({k.date(): 0 for k in created})
+        for k, n in created.items():
+            c_day[k.date()] += n
+        d_day: Counter[date] = Counter()
+        for k, n in done.items():
+            d_day[k.date()] += n
+        level = created_before - done_before
+        trend = []
+        for d in self.days():
+            level += c_day.get(d, 0) - d_day.get(d, 0)
+            trend.append((d, level))
+        return Backlog(now, by_status, by_age, tuple(trend))
+
+    def escalations(self) -> Escalations:
+        created, escalated, resolved_once, reopened = self.s.execute(
+            select(
+                func.count(),
+                func.sum(
+                    case(
+                        (
+                            exists().where(
+                                Escalation.ticket_id == Ticket.id,
+                                Escalation.is_deescalation.is_(False),
+                            ),
+                            1,
+                        ),
+                        else_=0,
+                    )
+                ),
+                func.sum(
+                    case(
+                        (or_(Ticket.resolved_at.is_not(None), Ticket.reopen_count > 0), 1),
+                        else_=0,
+                    )
+                ),
+                func.sum(case((Ticket.reopen_count > 0, 1), else_=0)),
+            ).where(*self.created_in_range())
+        ).one()
+        records = (
+            select(Escalation.kind, Escalation.reason, Escalation.automatic, func.count())
+            .join(Ticket, Ticket.id == Escalation.ticket_id)
+            .where(
+                *self.filters(),
+                Escalation.is_deescalation.is_(False),
+                Escalation.created_at >= _ts(self.start),
+                Escalation.created_at < _ts(self.end),
+            )
+            .group_by(Escalation.kind, Escalation.reason, Escalation.automatic)
+        )
+        kinds: Counter[str] = Counter()
+        reasons: Counter[str] = Counter()
+        auto = manual = 0
+        labels = dict(self.s.execute(select(EscalationReason.code, EscalationReason.label)).all())
+        for kind, reason, automatic, n in self.s.execute(records):
+            kinds[str(kind.value if hasattr(kind, "value") else kind)] += n
+            reasons[labels.get(reason, reason)] += n
+            if automatic:
+                auto += n
+            else:
+                manual += n
+        return Escalations(
+            created=created or 0,
+            escalated=escalated or 0,
+            by_kind=tuple(sorted(kinds.items())),
+            by_reason=tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
+            automatic=auto,
+            manual=manual,
+            resolved_once=resolved_once or 0,
+            reopened=reopened or 0,
+        )
+
+    def volume(self) -> Volume:
+        cond = self.created_in_range()
+        by_channel = self.s.execute(
+            select(Ticket.channel, func.count()).where(*cond).group_by(Ticket.channel)
+        ).all()
+        channels = tuple(
+            sorted(((str(c.value), n) for c, n in by_channel), key=lambda kv: (-kv[1], kv[0]))
+        )
+        hours = self.local_hours(Ticket.created_at, self.filters(), self.start, self.end)
+        heat = [[0] * 24 for _ in range(7)]
+        per_day: Counter[date] = Counter()
+        for k, n in hours.items():
+            heat[k.weekday()][k.hour] += n
+            per_day[k.date()] += n
+        return Volume(
+            total=sum(n for _c, n in channels),
+            by_channel=channels,
+            by_day=tuple((d, per_day.get(d, 0)) for d in self.days()),
+            heat=tuple(tuple(r) for r in heat),
+        )
+
+    def agents(self) -> tuple[AgentRow, ...]:
+        handled = {
+            a: (n, b)
+            for a, n, b in self.s.execute(
+                select(
+                    Ticket.assignee_id,
+                    func.count(),
+                    func.sum(case((self.breached_any(), 1), else_=0)),
+                )
+                .where(*self.created_in_range())
+                .group_by(Ticket.assignee_id)
+            )
+        }
+        resolved = {
+            a: (n, f, cn, cs)
+            for a, n, f, cn, cs in self.s.execute(
+                select(
+                    Ticket.assignee_id,
+                    func.count(),
+                    func.sum(case((self.strict_fcr(), 1), else_=0)),
+                    func.count(Ticket.csat),
+                    func.coalesce(func.sum(Ticket.csat), 0),
+                )
+                .where(*self.resolved_in_range())
+                .group_by(Ticket.assignee_id)
+            )
+        }
+        medians = self.percentiles(
+            Ticket.first_response_business_s, self.created_in_range(), Ticket.assignee_id
+        )
+        ids = set(handled) | set(resolved)
+        names = dict(
+            self.s.execute(
+                select(User.id, User.display_name).where(User.id.in_([i for i in ids if i]))
+            ).all()
+        )
+        rows = []
+        for uid in ids:
+            h, b = handled.get(uid, (0, 0))
+            r, f, cn, cs = resolved.get(uid, (0, 0, 0, 0))
+            med = medians.get(uid)
+            rows.append(
+                AgentRow(
+                    user_id=uid,
+                    name=names.get(uid, "") if uid else "",
+                    handled=h,
+                    resolved=r,
+                    first_contact=f or 0,
+                    csat_count=cn or 0,
+                    csat_sum=cs or 0,
+                    median_first_response_s=med.median_s if med else None,
+                    breaches=b or 0,
+                )
+            )
+        rows.sort(key=lambda a: (a.user_id is None, a.name.casefold()))
+        return tuple(rows)
+
+    def team_names(self) -> tuple[str, ...]:
+        if not self.q.team_ids:
+            return ()
+        return tuple(
+            self.s.scalars(
+                select(Team.name).where(Team.id.in_(self.q.team_ids)).order_by(Team.name)
+            )
+        )
+
+
+def _offset_pieces(
+    zone: ZoneInfo, lo: datetime, hi: datetime
+) -> list[tuple[datetime, datetime, timedelta]]:
+    """[lo, hi) cut where ``zone``'s UTC offset changes: (from, to, offset)."""
+    pieces = []
+    a = lo
+    offset = lo.astimezone(zone).utcoffset() or timedelta(0)
+    t = lo
+    step = timedelta(hours=1)
+    while t < hi:
+        t_next = min(t + step, hi)
+        o = t_next.astimezone(zone).utcoffset() or timedelta(0)
+        if o != offset and t_next < hi:
+            # find the change to the minute
+            x = t
+            while (x.astimezone(zone).utcoffset() or timedelta(0)) == offset:
+                x += timedelta(minutes=1)
+            pieces.append((a, x, offset))
+            a, offset = x, o
+        t = t_next
+    pieces.append((a, hi, offset))
+    return pieces
+
+
+__all__ = ["ReportService", "range_instants"]
