@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from deskapp import __version__
 from deskapp.cli import (
     branch,
+    call,
     database,
     demo,
     desk_rules,
@@ -26,7 +27,7 @@ from deskapp.cli import (
 from deskapp.cli.context import CliContext, CliError
 
 COMMAND_MODULES = [database, users, teams, profiles, sla, demo, imports, desk_rules,
-                   branch, sync]
+                   branch, sync, call]
 
 
 def build_parser() -> argparse.ArgumentParser:
