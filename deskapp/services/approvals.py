@@ -5,6 +5,14 @@ Within the limit the decision is recorded at once (timeline + audit); above it, 
 becomes an Approval request that a supervisor (or a manager, above a supervisor's own
 limit) approves or rejects with a note; the outcome goes on the timeline and the
 requester is notified. Amounts are currency-neutral decimals with two places.
+
+The limit applies to the running total per ticket and kind, so splitting a credit into
+small ones gains nothing: what was granted on the ticket (within authority or approved)
+plus what is still pending, plus the new amount. A grant within authority is kept as an
+approval row its requester decided (hidden from ``for_ticket``) so the total is one sum;
+the ticket row is locked first so two concurrent requests cannot both fit the limit.
+Deciding is scoped like the inbox: a supervisor decides requests on tickets of the teams
+they supervise or belong to (and tickets without a team); managers decide all.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -130,6 +138,38 @@ def _within(amount: Decimal, limit: Decimal | None) -> bool:
     return limit is None or amount <= limit
 
 
+def _granted_so_far(s: Session, ticket_id: uuid.UUID, kind: str,
+                    exclude: uuid.UUID | None = None, *, pending: bool = True) -> Decimal:
+    """The ticket's running total of ``kind``: granted or approved (and, with
+    ``pending``, still waiting). A new request counts the pending ones, so an agent
+    cannot grant beside a request above their limit; a supervisor deciding one request
+    counts what was granted, so each pending request is judged on its own."""
+    statuses = [ApprovalStatus.APPROVED] + ([ApprovalStatus.PENDING] if pending else [])
+    q = select(func.coalesce(func.sum(Approval.amount), 0)).where(
+        Approval.ticket_id == ticket_id, Approval.kind == kind,
+        Approval.deleted_at.is_(None), Approval.status.in_(statuses))
+    if exclude is not None:
+        q = q.where(Approval.id != exclude)
+    return Decimal(str(s.scalar(q) or 0)).quantize(Decimal("0.01"))
+
+
+def _lock_ticket(s: Session, ticket_id: uuid.UUID) -> Ticket:
+    """The ticket, row-locked until commit (PostgreSQL; SQLite writers are serialised by
+    BEGIN IMMEDIATE): concurrent decisions on one ticket see each other's totals."""
+    t = s.get(Ticket, ticket_id, with_for_update=True, populate_existing=True)
+    if t is None or t.deleted_at is not None:
+        raise NotFound("That ticket does not exist (any more).")
+    return t
+
+
+def _decision_scope(s: Session, actor: Actor) -> set[uuid.UUID] | None:
+    """The teams whose requests ``actor`` decides; None: all (managers, the system)."""
+    if actor.role is Role.MANAGER or actor.is_system:
+        return None
+    return set(actor.team_ids) | set(s.scalars(
+        select(Team.id).where(Team.supervisor_id == actor.user_id)))
+
+
 class ApprovalService:
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime] = utcnow):
         self._uow = uow_factory
@@ -205,15 +245,25 @@ class ApprovalService:
         now = self._now()
         with self._uow() as uow:
             s = uow.session
-            t = load_ticket(s, ticket_id)
+            t = _lock_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
             limit = authority_limit(s, actor.role)
-            if _within(amount, limit):
+            before = _granted_so_far(s, t.id, kind.value)
+            total = before + amount
+            if _within(total, limit):
                 body = (f"{kind.label} of {amount} granted by {actor.display_name} "
                         f"(within their authority): {note}")
                 _timeline(s, t, actor.user_id, body, now)
+                s.add(Approval(
+                    ticket_id=t.id, kind=kind.value, amount=amount, note=note,
+                    status=ApprovalStatus.APPROVED, requested_by_id=actor.user_id,
+                    decided_by_id=actor.user_id, decided_at=now,
+                    decision_note="Within the requester's authority.",
+                    created_at=now, updated_at=now,
+                ))
                 audit.record(s, actor, "decision.recorded", "ticket", t.id,
-                             reference=t.reference, kind=kind.value, amount=str(amount))
+                             reference=t.reference, kind=kind.value, amount=str(amount),
+                             running_total=str(total))
                 notify_informed(s, t, title=f"{t.reference}: {kind.label.lower()} of {amount}",
                                 body=note, event=f"decision:{now.isoformat()}",
                                 exclude={actor.user_id})
@@ -226,21 +276,24 @@ class ApprovalService:
             )
             s.add(approval)
             s.flush()
+            so_far = f" (with {before} already granted or pending on this ticket)" if before else ""
             _timeline(s, t, actor.user_id,
-                      f"{kind.label} of {amount} requested by {actor.display_name}; above their "
-                      f"authority ({limit}), waiting for a supervisor: {note}", now)
+                      f"{kind.label} of {amount}{so_far} requested by {actor.display_name}; "
+                      f"above their authority ({limit}), waiting for a supervisor: {note}", now)
             audit.record(s, actor, "approval.requested", "approval", approval.id,
-                         reference=t.reference, kind=kind.value, amount=str(amount))
-            for approver in _approvers(s, t, amount, exclude=actor.user_id):
+                         reference=t.reference, kind=kind.value, amount=str(amount),
+                         running_total=str(total))
+            for approver in _approvers(s, t, total, exclude=actor.user_id):
                 notify(s, approver, t, NotificationKind.APPROVAL,
                        title=f"{t.reference}: approve a {kind.label.lower()} of {amount}?",
                        body=f"{actor.display_name}: {note}",
                        dedupe_key=f"approval:{approval.id}:{approver}")
             info = _info(s, approval, t)
             uow.commit()
+            what = f"{amount}" if not before else f"{amount} with {before} already on the ticket"
             return DecisionResult(
                 False, info, limit,
-                f"{amount} is above your authority ({limit}); a supervisor must approve it.")
+                f"{what} is above your authority ({limit}); a supervisor must approve it.")
 
     # -- deciding -----------------------------------------------------------
     def pending(self, actor: Actor) -> list[ApprovalInfo]:
@@ -253,9 +306,8 @@ class ApprovalService:
                  .where(Approval.status == ApprovalStatus.PENDING,
                         Approval.deleted_at.is_(None))
                  .order_by(Approval.created_at, Approval.id))
-            if actor.role is not Role.MANAGER and not actor.is_system:
-                mine = set(actor.team_ids) | set(s.scalars(
-                    select(Team.id).where(Team.supervisor_id == actor.user_id)))
+            mine = _decision_scope(s, actor)
+            if mine is not None:
                 q = q.where(or_(Ticket.team_id.is_(None),
                                 Ticket.team_id.in_(mine or {uuid.UUID(int=0)})))
             return [_info(s, a, t) for a, t in s.execute(q)]
@@ -265,7 +317,11 @@ class ApprovalService:
         with self._uow() as uow:
             s = uow.session
             t = load_ticket(s, ticket_id)
-            rows = s.scalars(select(Approval).where(Approval.ticket_id == t.id)
+            rows = s.scalars(select(Approval).where(
+                Approval.ticket_id == t.id,
+                # grants within authority are not requests
+                or_(Approval.decided_by_id.is_(None),
+                    Approval.decided_by_id != Approval.requested_by_id))
                              .order_by(Approval.created_at, Approval.id))
             return [_info(s, a, t) for a in rows]
 
@@ -286,7 +342,13 @@ class ApprovalService:
             a = s.get(Approval, approval_id)
             if a is None or a.deleted_at is not None:
                 raise NotFound("That approval request does not exist (any more).")
-            t = load_ticket(s, a.ticket_id)
+            t = _lock_ticket(s, a.ticket_id)
+            mine = _decision_scope(s, actor)
+            if mine is not None and t.team_id is not None and t.team_id not in mine:
+                raise PermissionDenied(
+                    f"The request on {t.reference} belongs to a team {actor.display_name} "
+                    "does not supervise; its supervisor or a manager decides it.",
+                    code="approval.out_of_scope", reference=t.reference)
             if a.status is not ApprovalStatus.PENDING or a.version != expected_version:
                 who = user_names(s, [a.decided_by_id]).get(a.decided_by_id) \
                     if a.decided_by_id else None
@@ -299,10 +361,13 @@ class ApprovalService:
                 raise PermissionDenied("You cannot decide your own request; ask another "
                                        "supervisor.")
             limit = authority_limit(s, actor.role)
-            if approve and not _within(a.amount, limit):
+            total = _granted_so_far(s, t.id, a.kind, exclude=a.id, pending=False) + a.amount
+            if approve and not _within(total, limit):
                 raise PermissionDenied(
-                    f"{a.amount} is above your own authority ({limit}); a manager must "
-                    "approve it.")
+                    f"{a.amount} (a total of {total} on this ticket) is above your own "
+                    f"authority ({limit}); a manager must approve it.",
+                    code="approval.above_own_limit", amount=str(a.amount), total=str(total),
+                    limit=str(limit))
             a.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
             a.decided_by_id = actor.user_id
             a.decided_at = now

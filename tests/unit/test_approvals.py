@@ -110,3 +110,60 @@ def test_bad_amounts_and_foreign_tickets_are_refused(desk: Desk):
         approvals.record_decision(desk.agent, t.id, "refund", "1", "n")
     with pytest.raises(PermissionDenied, match="belongs to another agent or team"):
         approvals.record_decision(desk.other_agent, t.id, "goodwill_credit", "1", "n")
+
+
+# -- hardening (issue 10): scope of the decision, running total per ticket and kind ---
+
+
+def test_a_supervisor_cannot_decide_a_request_of_a_team_they_do_not_lead(desk: Desk):
+    from deskapp.services.permissions import SYSTEM
+
+    approvals = desk.services.approvals
+    desk.services.staff.create_user(SYSTEM, "farhad", "Farhad", "supervisor", "correct horse")
+    farhad = desk.services.staff.actor("farhad")
+    t = log(desk)  # Front desk, led by maryam
+    request = approvals.record_decision(desk.agent, t.id, "warranty", "80", "Router.").approval
+    assert approvals.pending(farhad) == []
+    with pytest.raises(PermissionDenied) as exc:
+        approvals.decide(farhad, request.id, request.version, approve=True)
+    assert exc.value.code == "approval.out_of_scope"
+    assert approvals.pending(desk.supervisor)[0].status is ApprovalStatus.PENDING
+    assert approvals.decide(desk.supervisor, request.id, request.version,
+                            approve=True).status is ApprovalStatus.APPROVED
+    assert approvals.decide(desk.manager, approvals.record_decision(
+        desk.agent, t.id, "warranty", "90", "Again.").approval.id, 1,
+        approve=False, note="No.").status is ApprovalStatus.REJECTED
+
+
+def test_splitting_a_credit_does_not_get_around_the_limit(desk: Desk):
+    approvals = desk.services.approvals
+    t = log(desk)
+    results = [approvals.record_decision(desk.agent, t.id, "goodwill_credit", "20", "part")
+               for _ in range(3)]
+    assert [r.recorded for r in results] == [True, True, False]
+    assert "20.00 with 40.00 already on the ticket is above your authority (50.00)" in (
+        results[2].message)
+    # The kinds are separate totals; other tickets are separate totals.
+    assert approvals.record_decision(desk.agent, t.id, "warranty", "50", "w").recorded
+    assert approvals.record_decision(desk.agent, log(desk, subject="Other").id,
+                                     "goodwill_credit", "50", "o").recorded
+    # While a request is pending, nothing more is granted beside it.
+    assert not approvals.record_decision(desk.agent, t.id, "goodwill_credit", "1", "x").recorded
+    # Only the real requests are listed; grants within authority are not requests.
+    assert [r.amount for r in approvals.for_ticket(desk.agent, t.id)] == [
+        Decimal("20.00"), Decimal("1.00")]
+
+
+def test_a_supervisor_approves_up_to_their_limit_on_the_ticket_total(desk: Desk):
+    approvals = desk.services.approvals
+    version = next(x.version for x in approvals.limits() if x.role is Role.SUPERVISOR)
+    approvals.set_limit(desk.manager, "supervisor", "100", version)
+    t = log(desk)
+    first = approvals.record_decision(desk.agent, t.id, "goodwill_credit", "60", "a").approval
+    approvals.decide(desk.supervisor, first.id, first.version, approve=True)
+    second = approvals.record_decision(desk.agent, t.id, "goodwill_credit", "60", "b").approval
+    with pytest.raises(PermissionDenied) as exc:
+        approvals.decide(desk.supervisor, second.id, second.version, approve=True)
+    assert exc.value.code == "approval.above_own_limit" and exc.value.params["total"] == "120.00"
+    assert approvals.decide(desk.manager, second.id, second.version,
+                            approve=True).status is ApprovalStatus.APPROVED
