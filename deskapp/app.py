@@ -1,5 +1,7 @@
 """Composition root: settings -> engine -> services -> window. The only place that
-wires real adapters together; tests call build_workstation() with their own database."""
+wires real adapters together; tests call build_workstation() with their own database.
+The window itself, with all its parts, is built by deskapp.ui.workstation.compose_window
+for both paths."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from deskapp.services.sla_presets import ensure_sla_defaults
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
     from deskapp.ui.startup import StartupFlow
+    from deskapp.ui.workstation import Background
 
 log = logging.getLogger(__name__)
 
@@ -25,16 +28,25 @@ log = logging.getLogger(__name__)
 DEMO_SIZE = {"tickets": 2_000, "customers": 500, "seed": 1}
 
 
-def build_workstation(database_url: str, username: str, *, site_code: str = "HQ") -> MainWindow:
-    """The main window for ``username`` on ``database_url``, not shown and without entering
-    the event loop. A QApplication must exist."""
-    from deskapp.ui.main_window import MainWindow
+def build_workstation(
+    database_url: str,
+    username: str,
+    *,
+    site_code: str = "HQ",
+    background: Background | None = None,
+) -> MainWindow:
+    """The complete main window for ``username`` on ``database_url`` (the same window
+    ``start_workstation`` opens after the login), not shown and without entering the
+    event loop. A QApplication must exist. By default nothing runs in the background
+    (no SLA scheduler, no notification poll, no live-update feed): pass
+    ``Background(start=True)`` for that, or start ``window.parts`` yourself."""
     from deskapp.ui.tasks import TaskRunner
+    from deskapp.ui.workstation import Background, compose_window
 
     services = build_services(database_url, site_code=site_code)
     actor = services.staff.actor(username)
     runner = TaskRunner()
-    window = MainWindow(services, actor, runner)
+    window = compose_window(services, actor, runner, background or Background(start=False))
     runner.setParent(window)
     window.destroyed.connect(lambda *_: services.dispose())
     return window
@@ -73,27 +85,6 @@ def fill_demo(services: Services, progress: Any) -> Any:
     return generate_demo(services, progress=progress, **DEMO_SIZE)
 
 
-def with_sla_notifications(window: MainWindow) -> MainWindow:
-    """After login: the notification bell, desktop popups and the SLA scheduler (stopped
-    when the window closes or the app quits); the SLA settings menu for managers."""
-    from deskapp.ui import sla_settings_wiring
-    from deskapp.ui.notifications.install import install_notifications
-
-    install_notifications(window)
-    sla_settings_wiring.install(window)
-    return window
-
-
-def with_escalations(window: MainWindow) -> MainWindow:
-    """Ctrl+E escalation of the open ticket, its escalation history (acknowledge, return
-    to tier 1), goodwill credit / warranty decisions, and for supervisors and up the
-    Supervisor tab (team workload, reassignment, auto-assignment, approvals)."""
-    from deskapp.ui import escalation_wiring
-
-    escalation_wiring.install(window)
-    return window
-
-
 def start_workstation(
     settings: Settings,
     *,
@@ -103,10 +94,9 @@ def start_workstation(
     """Build the services and start the start-up sequence (database, demo data, login,
     main window) on the running QApplication. ``demo`` fills an empty default database
     (default: the demo generator)."""
-    from deskapp.ui.live.wiring import with_live_updates
-    from deskapp.ui.main_window import MainWindow
     from deskapp.ui.startup import StartupFlow
     from deskapp.ui.tasks import TaskRunner
+    from deskapp.ui.workstation import compose_window
 
     # connect_url: the active profile's password from the keyring (never in the URL text).
     services = build_services(settings.connect_url(), site_code=settings.site_code)
@@ -118,8 +108,7 @@ def start_workstation(
         prepare=lambda: prepare_database(services, settings),
         demo=(lambda progress: fill(services, progress))
         if settings.is_default_database else None,
-        make_window=lambda actor: with_live_updates(with_escalations(
-            with_sla_notifications(MainWindow(services, actor, runner)))),
+        make_window=lambda actor: compose_window(services, actor, runner),
         settings=qsettings,
         language_for=lambda actor: user_language(services, actor.username),
         apply_language=_apply_user_language,

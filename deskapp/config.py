@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -123,10 +123,6 @@ class Profile:
         return Profile(name, "postgresql", "", host, self.port, database, user, self.sslmode)
 
 
-def local_default_profile() -> Profile:
-    return Profile("local", "sqlite", path=str(default_sqlite_path()))
-
-
 @dataclass
 class ProfileBook:
     """The saved profiles and which one is active (``active`` None: the local default)."""
@@ -227,10 +223,6 @@ class Settings:
     is_default_database: bool = False
     profile: Profile | None = None  # the active profile this came from, if any
 
-    @property
-    def needs_password(self) -> bool:
-        return self.profile is not None and self.profile.is_postgresql
-
     def connect_url(self, password_for: Callable[[Profile], str | None] | None = None) -> URL:
         """The URL to open an engine with: the active profile's password is looked up
         (keyring, or asked once per run) by ``password_for``, default
@@ -263,8 +255,3 @@ def load_settings(database_url: str | None = None) -> Settings:
         return Settings(url, site, profile=profile)
     return Settings(f"sqlite:///{default_sqlite_path()}", site, is_default_database=True)
 
-
-def with_profile(settings: Settings, profile: Profile) -> Settings:
-    """The settings after the connection dialog chose ``profile``."""
-    url = profile.url().render_as_string(hide_password=True)
-    return replace(settings, database_url=url, profile=profile, is_default_database=False)

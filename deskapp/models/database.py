@@ -26,10 +26,6 @@ def normalize_url(url: str | URL) -> URL:
     return parsed
 
 
-def is_sqlite(url: str | URL) -> bool:
-    return normalize_url(url).get_backend_name() == "sqlite"
-
-
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # Hand transaction control to SQLAlchemy (pysqlite's own BEGIN handling is
     # broken for SAVEPOINT); we emit BEGIN ourselves below.

@@ -49,10 +49,6 @@ class Status(enum.StrEnum):
     def is_open(self) -> bool:
         return self not in (Status.RESOLVED, Status.CLOSED)
 
-    @property
-    def is_pending(self) -> bool:
-        return self in (Status.PENDING_CUSTOMER, Status.PENDING_THIRD_PARTY)
-
 
 OPEN_STATUSES = tuple(s for s in Status if s.is_open)
 

@@ -137,9 +137,6 @@ class WeeklySchedule:
             days[day] = parse_ranges(ranges)
         return cls(effective_from, tuple(days))
 
-    def to_strings(self) -> dict[str, list[list[str]]]:
-        return {str(d): format_ranges(h) for d, h in enumerate(self.days) if h}
-
     @property
     def weekly_minutes(self) -> int:
         return sum(e - s for day in self.days for s, e in day)

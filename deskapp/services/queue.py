@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -760,10 +760,6 @@ def _view_info(v: SavedView) -> SavedViewInfo:
     return SavedViewInfo(
         id=v.id, name=v.name, filter=QueueFilter.from_criteria(v.criteria or {}), version=v.version
     )
-
-
-def ids_of(rows: Iterable[QueueRow]) -> list[uuid.UUID]:
-    return [r.id for r in rows]
 
 
 __all__: Sequence[str] = [

@@ -57,7 +57,6 @@ log = logging.getLogger(__name__)
 
 BREACH = "breach"
 BREACH_PERCENT = 100
-DEFAULT_WARNING_STAGES = (75, 90)
 _EARLIEST = date(1970, 1, 1)
 
 

@@ -235,11 +235,6 @@ class SlaAdminService:
             infos = [_policy_info(p) for p in rows]
         return sorted(infos, key=lambda p: (not p.active, not p.is_default, p.name.casefold()))
 
-    def get_policy(self, actor: Actor, policy_id: uuid.UUID) -> PolicyInfo:
-        actor.require(Permission.MANAGE_SLA)
-        with self._uow() as uow:
-            return _policy_info(_load_policy(uow.session, policy_id))
-
     def create_policy(self, actor: Actor, draft: PolicyDraft) -> PolicyInfo:
         actor.require(Permission.MANAGE_SLA)
         clean = _check_policy(draft)

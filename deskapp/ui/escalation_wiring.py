@@ -1,5 +1,6 @@
 """Escalations, delegated authority and the supervisor view, plugged into the main
-window through its hooks (one call: ``install(window)``):
+window through its hooks (``install(window)``, called by the composition root
+``deskapp.ui.workstation.compose_window``):
 
 - Ctrl+E (``escalateAction``) opens the escalate dialog for the open ticket;
 - Ticket → "Goodwill credit or warranty…" (``decisionAction``) opens the decision dialog;
@@ -17,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter
 
 from deskapp.services.dto import TicketDetail
 from deskapp.ui.dialogs.decision_dialog import DecisionDialog
@@ -50,15 +50,7 @@ class EscalationWiring(QObject):
         # The escalation history, under the ticket view.
         self.history = EscalationHistoryWidget(services, actor, runner)
         self.history.hide()
-        index = window.splitter.indexOf(window.ticket_view)
-        column = QSplitter(Qt.Orientation.Vertical)
-        column.setObjectName("ticketColumn")
-        window.splitter.replaceWidget(index, column)
-        column.addWidget(window.ticket_view)
-        column.addWidget(self.history)
-        column.setStretchFactor(0, 5)
-        column.setStretchFactor(1, 1)
-        self.ticket_column = column
+        window.add_ticket_panel(self.history)
         window.ticket_view.ticket_loaded.connect(self._on_ticket_view_ticket_loaded)
         self.history.loaded.connect(self._on_history_loaded)
         self.history.ticket_changed.connect(self._on_history_ticket_changed)

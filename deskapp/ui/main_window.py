@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -42,6 +42,8 @@ from deskapp.ui.ticket.detail_view import TicketDetailView
 
 
 class MainWindow(QMainWindow):
+    closing = Signal()  # the close was accepted: the session on this window ends
+
     def __init__(
         self,
         services: Services,
@@ -75,7 +77,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("workstationSplitter")
         self.splitter.addWidget(self.queue)
-        self.splitter.addWidget(self.ticket_view)
+        # The ticket, with room under it for panels about the open ticket.
+        self.ticket_column = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        self.ticket_column.setObjectName("ticketColumn")
+        self.ticket_column.addWidget(self.ticket_view)
+        self.splitter.addWidget(self.ticket_column)
         self.splitter.addWidget(self.history)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -166,6 +172,12 @@ class MainWindow(QMainWindow):
 
     def add_view_tab(self, widget: QWidget, title: str) -> int:
         return self.tabs.addTab(widget, title)
+
+    def add_ticket_panel(self, widget: QWidget, stretch: int = 1) -> None:
+        """A panel under the open ticket (the ticket view keeps most of the height)."""
+        self.ticket_column.addWidget(widget)
+        self.ticket_column.setStretchFactor(0, 5)
+        self.ticket_column.setStretchFactor(self.ticket_column.indexOf(widget), stretch)
 
     def set_escalation_handler(self, handler: Callable[[TicketDetail], None] | None) -> None:
         self._escalation_handler = handler
@@ -261,3 +273,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait(10_000)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closing.emit()

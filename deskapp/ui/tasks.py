@@ -5,6 +5,10 @@
 
 Only the newest task submitted under a ``key`` reports back: when the user changes
 the filter twice quickly, the reply to the first filter is dropped, not shown.
+
+``owner=widget`` ties the callbacks to a QObject: when the owner has been deleted by
+the time the task finishes (a dialog closed, the window closed), the reply is dropped
+instead of calling into a dead C++ object. No hand-written ``isValid`` guards needed.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -57,6 +62,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[str | None, Callable, Callable | None]] = {}
+        self._owners: dict[int, QObject] = {}  # task id -> the object its callbacks belong to
         self._latest: dict[str, int] = {}
         self._relay = _Relay(self)
         self._relay.succeeded.connect(self._on_relay_succeeded)
@@ -72,10 +78,13 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
         key: str | None = None,
+        owner: QObject | None = None,
     ) -> int:
         task_id = next(self._ids)
         was_idle = self.idle
         self._pending[task_id] = (key, on_done, on_error)
+        if owner is not None:
+            self._owners[task_id] = owner
         if key is not None:
             self._latest[key] = task_id
         self._pool.start(_Task(task_id, fn, self._relay))
@@ -93,12 +102,15 @@ class TaskRunner(QObject):
 
     def _take(self, task_id: int) -> tuple[Callable, Callable | None] | None:
         key, on_done, on_error = self._pending.pop(task_id)
+        owner = self._owners.pop(task_id, None)
         if self.idle:
             self.busy_changed.emit(False)
         if key is not None:
             if self._latest.get(key) != task_id:
                 return None  # a newer task under this key superseded it
             del self._latest[key]
+        if owner is not None and not shiboken6.isValid(owner):
+            return None  # its owner was deleted meanwhile: nobody to report to
         return on_done, on_error
 
     @Slot(int, object)
@@ -118,3 +130,4 @@ class TaskRunner(QObject):
         else:
             log.error("background task failed: %s", getattr(exc, "__deskapp_traceback__", exc))
             self.task_failed.emit(exc)
+

@@ -14,14 +14,13 @@ from deskapp.models.enums import Status
 from deskapp.services.changes import LISTENER_APPLICATION_NAME
 from deskapp.services.facade import build_services
 from deskapp.ui.live.backoff import Backoff
-from deskapp.ui.live.wiring import LiveUpdates, attach_live_updates
+from deskapp.ui.live.wiring import LiveUpdates
 from tests.helpers.databases import _libpq
 from tests.helpers.staff import make_desk
 from tests.unit.test_tickets import log
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
 
@@ -37,7 +36,7 @@ def window_b(qtbot, desk_a, pg_url):
     from deskapp.app import build_workstation
 
     win = build_workstation(pg_url, "ali")
-    live = attach_live_updates(win, start=False)
+    live = win.parts.live
     live.feed._source._backoff = Backoff(first=0.1, cap=1.0)
     with qtbot.waitSignal(live.feed.changed, timeout=10_000):  # first catch-up refresh
         live.feed.start()
@@ -119,20 +118,18 @@ def test_connection_loss_shows_the_banner_and_recovers(qtbot, desk_a, window_b, 
     qtbot.waitUntil(lambda: t.id in _ids_in_queue(window_b), timeout=5_000)
 
 
-
 def test_the_notification_centre_and_the_supervisor_view_follow(qtbot, desk_a, pg_url):
     """B is the supervisor's window with a notification centre and a visible supervisor
-    view, as their own modules install them; A hands work over elsewhere."""
+    view, as the composition root wires them; A hands work over elsewhere."""
     from deskapp.app import build_workstation
-    from deskapp.ui.notifications.centre import NotificationCentre
-    from deskapp.ui.supervisor.view import SupervisorView
 
     win = build_workstation(pg_url, "maryam")
-    centre = NotificationCentre(win.services, win.actor, win.runner, parent=win)
-    view = SupervisorView(win.services, win.actor, win.runner)
-    win.tabs.setCurrentIndex(win.add_view_tab(view, "Supervisor"))
+    centre = win.parts.centre
+    view = win.parts.escalations.supervisor_view
+    assert view is not None
+    win.tabs.setCurrentIndex(win.parts.escalations.supervisor_tab)
     win.show()
-    live = attach_live_updates(win, start=False)
+    live = win.parts.live
     with qtbot.waitSignal(live.feed.changed, timeout=10_000):
         live.feed.start()
     try:

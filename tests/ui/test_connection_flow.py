@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from deskapp import credentials
@@ -14,15 +15,11 @@ from deskapp.ui.connection_flow import (
     add_connection_button,
     connect_interactively,
     handle_schema_attention,
-    install_connection_action,
 )
 from deskapp.ui.dialogs.connection_dialog import ConnectionDialog
 from deskapp.ui.tasks import TaskRunner
 
 SECRET = "Zq9!flow-secret"
-
-# A modal dialog shown on the offscreen platform.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _when_dialog_opens(action) -> None:
@@ -154,7 +151,7 @@ def test_connection_entry_points(qtbot, app_dirs, desk, sqlite_url):
     for username, expected in (("ali", False), ("root", True)):
         win = build_workstation(sqlite_url, username)
         qtbot.addWidget(win)
-        action = install_connection_action(win)
+        action = win.findChild(QAction, "connectionAction")
         assert (action is not None) is expected
         if action is not None:
             file_menu = [a.objectName() for a in win.menus["file"].actions()]

@@ -88,13 +88,12 @@ def test_in_memory_databases_have_nothing_to_watch(qtbot):
     services.dispose()
 
 
-
 def test_a_window_on_sqlite_follows_another_process_and_stops_on_close(qtbot, desk, sqlite_url):
     from deskapp.app import build_workstation
-    from deskapp.ui.live.wiring import with_live_updates
 
-    win = with_live_updates(build_workstation(sqlite_url, "ali"))
-    live = win.live_updates
+    win = build_workstation(sqlite_url, "ali")
+    live = win.parts.live
+    live.feed.start()
     assert live.feed.kind == "sqlite"
     assert win.findChild(QAction, "connectionAction") is None  # administrators only
     watcher = live.feed._source

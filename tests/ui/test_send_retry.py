@@ -11,8 +11,6 @@ from sqlalchemy.exc import OperationalError
 from deskapp.models.enums import InteractionKind
 from tests.unit.test_tickets import log
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def window(qtbot, desk, sqlite_url):

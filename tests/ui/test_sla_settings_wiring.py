@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QAction
 
-from deskapp.ui import sla_settings_wiring
 from tests.helpers.sla import make_sla_desk
 
 
@@ -23,11 +22,9 @@ def _window(qtbot, url, username):
     return win
 
 
-# Showing a dialog offscreen makes the platform say it cannot propagate size hints.
-@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_managers_get_the_settings_menu_and_its_dialogs_load(qtbot, sla_url):
     win = _window(qtbot, sla_url, "nima")
-    wiring = sla_settings_wiring.install(win)
+    wiring = win.parts.sla_settings
     titles = [a.text() for a in win.menuBar().actions()]
     assert titles.index("&Settings") == titles.index("&Help") - 1
     action = win.findChild(QAction, "slaPoliciesAction")
@@ -41,7 +38,6 @@ def test_managers_get_the_settings_menu_and_its_dialogs_load(qtbot, sla_url):
 
 def test_agents_do_not_see_it(qtbot, sla_url):
     win = _window(qtbot, sla_url, "ali")
-    sla_settings_wiring.install(win)
     assert "&Settings" not in [a.text() for a in win.menuBar().actions()]
     assert win.findChild(QAction, "slaPoliciesAction") is None
     win.runner.wait(10_000)

@@ -13,8 +13,6 @@ from deskapp.app import start_workstation
 from deskapp.config import Settings
 from deskapp.ui.dialogs.schema_dialog import SchemaDialog
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def qsettings(tmp_path) -> QSettings:

@@ -1,8 +1,10 @@
 """Route a ChangeFeed to the workstation's views.
 
-    live = attach_live_updates(window)   # queue, open ticket, customer history, banner,
-                                         # notification centre, visible supervisor view
+    live = attach_live_updates(window)     # queue, open ticket, customer history, banner
     live.add_target(tables, part.refresh)  # anything else that shows shared data
+
+The composition root (deskapp.ui.workstation.compose_window) does both; the
+notification centre and the supervisor view are registered there with ``add_target``.
 
 The open ticket: a change made elsewhere is fetched in the background; when the agent
 has nothing typed the view reloads at once and says "changed by X"; with a draft in
@@ -18,15 +20,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 
-from deskapp.services.changes import (
-    NOTIFICATION_TABLES,
-    QUEUE_TABLES,
-    SUPERVISOR_TABLES,
-    TICKET_TABLES,
-    ChangeBatch,
-)
+from deskapp.services.changes import QUEUE_TABLES, TICKET_TABLES, ChangeBatch
 from deskapp.services.dto import TicketDetail
 from deskapp.ui.live.feed import ChangeFeed
 
@@ -103,24 +99,6 @@ class LiveUpdates(QObject):
         for target in self._targets:
             if target.wants(batch):
                 target.refresh()
-        self._refresh_installed_parts(batch)
-
-    def _refresh_installed_parts(self, batch: ChangeBatch) -> None:
-        """The parts other modules put into the window (found, not registered, so the
-        order of installation does not matter): the notification centre when this
-        user's notifications changed; a visible supervisor view (a hidden one reloads
-        when its tab is shown)."""
-        from deskapp.ui.notifications.centre import NotificationCentre
-        from deskapp.ui.supervisor.view import SupervisorView
-
-        w = self._window
-        if batch.touches(NOTIFICATION_TABLES) and batch.touches_recipient(w.actor.user_id):
-            for centre in w.findChildren(NotificationCentre):
-                centre.refresh()
-        if batch.touches(SUPERVISOR_TABLES):
-            for view in w.findChildren(SupervisorView):
-                if view.isVisible():
-                    view.refresh()
 
     @Slot(str)
     def _on_feed_connection_lost(self, message: str) -> None:
@@ -209,38 +187,20 @@ class LiveUpdates(QObject):
         self._window.ticket_view.conflict.show_message(text)
 
 
-def attach_live_updates(window: Any, *, start: bool = True) -> LiveUpdates:
-    """Build a feed for ``window.services``' database and route it to the window."""
-    from deskapp.ui.live import make_change_feed
+def attach_live_updates(
+    window: Any, *, feed: ChangeFeed | None = None, start: bool = True
+) -> LiveUpdates:
+    """Route ``feed`` (default: a feed for ``window.services``' database) to the window.
+    The feed stops when the window emits ``closing`` or the application quits."""
+    if feed is None:
+        from deskapp.ui.live import make_change_feed
 
-    feed = make_change_feed(window.services.engine, parent=window)
+        feed = make_change_feed(window.services.engine, parent=window)
     live = LiveUpdates(feed, window)
-    # Closing the window ends the session: stop listening (quitting does as well).
-    window.installEventFilter(_StopOnClose(feed, window))
+    window.closing.connect(feed.stop)  # closing the window ends the session
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(feed.stop)
     if start:
         feed.start()
     return live
-
-
-class _StopOnClose(QObject):
-    def __init__(self, feed: ChangeFeed, parent: QObject) -> None:
-        super().__init__(parent)
-        self._feed = feed
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Close and shiboken6.isValid(self._feed):
-            self._feed.stop()
-        return False
-
-
-def with_live_updates(window: Any) -> Any:
-    """After login: live updates from other workstations, and File → Connection… for
-    administrators. Returns the window (for the composition root's make_window)."""
-    from deskapp.ui.connection_flow import install_connection_action
-
-    window.live_updates = attach_live_updates(window)
-    install_connection_action(window)
-    return window

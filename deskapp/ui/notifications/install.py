@@ -1,19 +1,18 @@
 """Put notifications into a main window: the bell in its status bar, the desktop
 notifiers this desktop offers, and the SLA controller (scheduler + poll).
 
-    controller = install_notifications(window)   # after login
+    controller = install_notifications(window)
 
 ``scheduler_factory`` defaults to the real ``SlaScheduler`` over
 ``services.sla_scanner``; tests pass a stand-in. ``window`` needs ``services``,
-``actor``, ``runner``, ``add_status_widget(widget)`` and ``open_ticket(ticket_id)``
-(deskapp.ui.main_window.MainWindow has them).
+``actor``, ``runner``, ``add_status_widget(widget)``, ``open_ticket(ticket_id)`` and
+a ``closing`` signal (deskapp.ui.main_window.MainWindow has them). Called by the
+composition root, deskapp.ui.workstation.compose_window.
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-from PySide6.QtCore import QEvent, QObject, QTimer
 
 from deskapp.ui.notifications.centre import NotificationCentre
 from deskapp.ui.notifications.notifier import choose_notifiers
@@ -51,29 +50,10 @@ def install_notifications(
     )
     # The scheduler thread must not outlive the window (quitting stops it as well).
     window.destroyed.connect(lambda *_: controller.stop())
-    window.installEventFilter(_StopOnClose(controller, window))
+    window.closing.connect(controller.stop)  # closing the window ends the session
     if start:
         controller.start()
     return controller
-
-
-class _StopOnClose(QObject):
-    """Closing the main window ends the session: stop scanning and polling. Checked
-    after the window handled the close, which it may refuse (unsaved work)."""
-
-    def __init__(self, controller: SlaNotificationController, window: Any) -> None:
-        super().__init__(window)
-        self._controller = controller
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Close:
-            QTimer.singleShot(0, self._stop_if_closed)
-        return False
-
-    def _stop_if_closed(self) -> None:
-        if not self._window.isVisible():
-            self._controller.stop()
 
 
 def _bring_to_front(window: Any) -> None:

@@ -105,6 +105,10 @@ class SlaNotificationController(QObject):
     def running(self) -> bool:
         return self._cursor is not None
 
+    @property
+    def centre(self) -> NotificationCentre:
+        return self._centre
+
     def _connect_signals(self) -> None:
         self.bridge.stages_raised.connect(self._on_bridge_stages_raised)
         self._poll.timeout.connect(self._on_poll_timeout)

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
@@ -277,11 +276,7 @@ class QueuePanel(QWidget):
 
     def _submit(self, fn: Any, on_done: Any, on_error: Any, key: str) -> None:
         """Run ``fn`` in the background; drop its reply if this panel is gone by then."""
-
-        def alive(callback: Any) -> Any:
-            return lambda value: callback(value) if shiboken6.isValid(self) else None
-
-        self._runner.submit(fn, on_done=alive(on_done), on_error=alive(on_error), key=key)
+        self._runner.submit(fn, on_done=on_done, on_error=on_error, key=key, owner=self)
 
     # -- public interface ---------------------------------------------------
     def refresh(self) -> None:

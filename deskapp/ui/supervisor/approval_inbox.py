@@ -3,9 +3,6 @@ above an agent's authority. Double-click (or Decide…) opens the approval dialo
 
 from __future__ import annotations
 
-from typing import Any
-
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,12 +57,8 @@ class ApprovalInbox(QWidget):
 
     def refresh(self) -> None:
         svc, actor = self._services.approvals, self._actor
-
-        def alive(callback: Any) -> Any:
-            return lambda value: callback(value) if shiboken6.isValid(self) else None
-
-        self._runner.submit(lambda: svc.pending(actor), alive(self._on_loaded),
-                            alive(self._on_failed), key=f"approvals-{id(self)}")
+        self._runner.submit(lambda: svc.pending(actor), self._on_loaded, self._on_failed,
+                            key=f"approvals-{id(self)}", owner=self)
 
     def _on_loaded(self, pending: list[ApprovalInfo]) -> None:
         self.pending = pending

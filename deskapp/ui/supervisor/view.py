@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -178,11 +177,8 @@ class SupervisorView(QWidget):
         self.approvals.count_changed.connect(self._on_approvals_count_changed)
 
     def _submit(self, fn: Any, on_done: Any, key: str) -> None:
-        def alive(callback: Any) -> Any:
-            return lambda value: callback(value) if shiboken6.isValid(self) else None
-
-        self._runner.submit(fn, on_done=alive(on_done), on_error=alive(self._on_failed),
-                            key=f"{key}-{id(self)}")
+        self._runner.submit(fn, on_done=on_done, on_error=self._on_failed,
+                            key=f"{key}-{id(self)}", owner=self)
 
     # -- loading ------------------------------------------------------------
     @Slot()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -69,10 +68,7 @@ class EscalationHistoryWidget(QWidget):
         self._update_buttons()
 
     def _submit(self, fn: Any, on_done: Any, key: str) -> None:
-        def alive(callback: Any) -> Any:
-            return lambda value: callback(value) if shiboken6.isValid(self) else None
-
-        self._runner.submit(fn, alive(on_done), alive(self._on_failed), key=f"{key}-{id(self)}")
+        self._runner.submit(fn, on_done, self._on_failed, key=f"{key}-{id(self)}", owner=self)
 
     def show_ticket(self, ticket: TicketSummary | None) -> None:
         self.ticket = ticket

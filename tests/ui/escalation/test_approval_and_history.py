@@ -15,8 +15,6 @@ from deskapp.ui.ticket.escalation_history import EscalationHistoryWidget
 from tests.helpers.staff import Desk
 from tests.unit.test_escalations import log, notes, team_id
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def runner(qtbot) -> Iterator[TaskRunner]:

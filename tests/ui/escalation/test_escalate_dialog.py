@@ -13,7 +13,6 @@ from deskapp.ui.tasks import TaskRunner
 from tests.helpers.staff import Desk
 from tests.unit.test_escalations import log
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 @pytest.fixture
 def runner(qtbot) -> Iterator[TaskRunner]:

@@ -52,8 +52,6 @@ def test_bell_shows_the_unread_count_and_the_list_passes_modeltester(qtbot, qtmo
     qtmodeltester.check(model)
 
 
-# The offscreen platform cannot raise a popup or grab the keyboard for it; it says so.
-@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_click_opens_the_ticket_and_marks_it_read(qtbot, desk, centre, ticket_id):
     store(desk, desk.agent, "Resolution target breached", ticket_id=ticket_id,
           kind=NotificationKind.SLA_BREACH, urgency="critical")

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
 import shiboken6
 from PySide6.QtWidgets import QToolButton
 
-from deskapp.ui.notifications.install import install_notifications
+from deskapp.ui.workstation import Background
 from tests.helpers.notifications import log_ticket, store
 
 
-@pytest.fixture
-def window(qtbot, desk, sqlite_url):
+def test_bell_in_the_status_bar_opens_tickets_and_the_scheduler_stops_with_the_window(
+    qtbot, desk, sqlite_url, monkeypatch
+):
     from deskapp.app import build_workstation
 
-    win = build_workstation(sqlite_url, "ali")
-    yield win  # the test deletes it (not qtbot.addWidget, which would close it again)
-    if shiboken6.isValid(win):
-        win.runner.wait(10_000)
-        win.close()
-        win.deleteLater()
-
-
-def test_bell_in_the_status_bar_opens_tickets_and_the_scheduler_stops_with_the_window(
-    qtbot, desk, window, monkeypatch
-):
     ticket = log_ticket(desk)
     store(desk, desk.agent, "HQ-000001 breached", ticket_id=ticket, urgency="critical")
     events: list[str] = []
@@ -39,16 +28,19 @@ def test_bell_in_the_status_bar_opens_tickets_and_the_scheduler_stops_with_the_w
         def stop(self):
             events.append("shutdown")
 
+    window = build_workstation(sqlite_url, "ali", background=Background(
+        scheduler_factory=Scheduler, start=False))
+    controller = window.parts.notifications
     opened: list[object] = []
-    monkeypatch.setattr(window, "open_ticket", opened.append)
-    controller = install_notifications(window, scheduler_factory=Scheduler, start=False)
-    with qtbot.waitSignal(controller._centre.refreshed):
+    controller.centre.ticket_requested.disconnect()
+    controller.centre.ticket_requested.connect(opened.append)
+    with qtbot.waitSignal(controller.centre.refreshed):
         controller.start()
 
     bell = window.statusBar().findChild(QToolButton, "notificationBell")
     assert bell is not None and bell.text() == "1"
     assert events == ["start"]
-    controller._centre.open_row(0)
+    controller.centre.open_row(0)
     assert opened == [ticket]
     qtbot.waitUntil(lambda: bell.text() == "")
 

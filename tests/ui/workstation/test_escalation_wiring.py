@@ -3,19 +3,15 @@ it, the supervisor tab for supervisors only, agent click filtering the queue."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
-from deskapp.ui import escalation_wiring
 from deskapp.ui.dialogs.escalate_dialog import EscalateDialog
 from deskapp.ui.supervisor.view import SupervisorView
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def _wiring(window):
-    return getattr(window, "escalation_wiring", None) or escalation_wiring.install(window)
+    return window.parts.escalations
 
 
 def _workstation(qtbot, floor, username):

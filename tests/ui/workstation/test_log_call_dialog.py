@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from deskapp.models import Customer, CustomerPhone, Interaction, Ticket
 from deskapp.ui.dialogs.log_call_dialog import LogCallDialog
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _count(services, model, *where):

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy.exc import OperationalError
 
 from deskapp.models.enums import Status
 from deskapp.ui.customer.history_model import TICKET_ID_ROLE
-
-# The offscreen platform says so when a shown main window has a size grip.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _open(qtbot, window, ticket_id):
@@ -171,6 +167,8 @@ def test_keyboard_actions_reach_the_queue(window, monkeypatch):
 
 def test_escalate_is_a_disabled_hook_until_wired(qtbot, window, floor):
     action = window.actions_by_name["escalateAction"]
+    assert action.isEnabled()  # the composition root wires the escalation dialog
+    window.set_escalation_handler(None)
     assert not action.isEnabled()
     seen = []
     window.set_escalation_handler(seen.append)

@@ -15,7 +15,6 @@ from tests.helpers.staff import make_desk
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
 

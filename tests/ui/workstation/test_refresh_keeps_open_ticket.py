@@ -3,14 +3,10 @@ only the agent's own choice of row (or another ticket opened) does."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from deskapp.services.changes import ChangeBatch
 from deskapp.ui.customer.history_model import TICKET_ID_ROLE
-from deskapp.ui.live.wiring import attach_live_updates
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _ids_in_queue(window) -> set:
@@ -58,7 +54,7 @@ def _wait_until_gone_from_queue(qtbot, window, ticket_id) -> None:
 def test_a_ticket_reassigned_away_stays_open_with_the_notice_and_the_draft(
     qtbot, window, floor
 ):
-    live = attach_live_updates(window, start=False)
+    live = window.parts.live  # not started: the test emits what the feed would
     window.show()
     first = floor.first.ticket.id
     view = window.ticket_view

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from deskapp.ui.actions import ACTIONS, shortcut_text
 from deskapp.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_issue_shortcuts_are_bound(window):

@@ -3,15 +3,11 @@ the login, then the main window; a database that cannot be used says why."""
 
 from __future__ import annotations
 
-import pytest
-
 from deskapp.app import start_workstation
 from deskapp.config import Settings
 from deskapp.models.enums import Role
 from deskapp.services.permissions import SYSTEM
 from deskapp.ui.main_window import MainWindow
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 class _Login:
