@@ -24,6 +24,8 @@ from typing import Any
 import platformdirs
 from sqlalchemy.engine import URL
 
+from deskapp.models.database import MAX_OVERFLOW, POOL_SIZE, POOLERS
+
 APP_NAME = "deskapp"
 PROFILES_FILE = "profiles.json"
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -64,6 +66,12 @@ class Profile:
     database: str = ""
     user: str = ""
     sslmode: str = "prefer"
+    # The connection budget (deskapp.models.database.PoolPlan): connections this
+    # workstation keeps open at most, and "pgbouncer" when host:port is a PgBouncer in
+    # transaction mode (no session state; live updates follow the change feed).
+    pool_size: int = POOL_SIZE
+    max_overflow: int = MAX_OVERFLOW
+    pooler: str = ""
 
     @property
     def is_postgresql(self) -> bool:
@@ -74,6 +82,13 @@ class Profile:
         with ``hide_password=True`` (``str(url)`` already does) before showing it."""
         if not self.is_postgresql:
             return URL.create("sqlite", database=str(Path(self.path).expanduser()))
+        query = {"sslmode": self.sslmode}
+        if self.pool_size != POOL_SIZE:
+            query["pool_size"] = str(self.pool_size)
+        if self.max_overflow != MAX_OVERFLOW:
+            query["max_overflow"] = str(self.max_overflow)
+        if self.pooler:
+            query["pooler"] = self.pooler
         return URL.create(
             "postgresql+psycopg",
             username=self.user,
@@ -81,16 +96,17 @@ class Profile:
             host=self.host,
             port=self.port,
             database=self.database,
-            query={"sslmode": self.sslmode},
+            query=query,
         )
 
     def label(self) -> str:
         """For a status bar or a list: never includes a password."""
         if not self.is_postgresql:
             return f"SQLite {Path(self.path).expanduser()}"
+        via = f", via {self.pooler}" if self.pooler else ""
         return (
             f"PostgreSQL {self.user}@{self.host}:{self.port}/{self.database} "
-            f"(ssl {self.sslmode})"
+            f"(ssl {self.sslmode}{via})"
         )
 
     def validated(self) -> Profile:
@@ -120,7 +136,17 @@ class Profile:
             raise ProfileError(
                 f"SSL mode {self.sslmode!r}: one of {', '.join(SSL_MODES)}."
             )
-        return Profile(name, "postgresql", "", host, self.port, database, user, self.sslmode)
+        for key, low in (("pool_size", 1), ("max_overflow", 0)):
+            value = getattr(self, key)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= 100:
+                raise ProfileError(f"{key} {value!r}: a number from {low} to 100.")
+        pooler = (self.pooler or "").strip().lower()
+        if pooler not in POOLERS:
+            raise ProfileError(f"pooler {self.pooler!r}: 'pgbouncer' or empty.")
+        return Profile(
+            name, "postgresql", "", host, self.port, database, user, self.sslmode,
+            self.pool_size, self.max_overflow, pooler,
+        )
 
 
 @dataclass
@@ -210,7 +236,8 @@ def _public_fields(p: Profile) -> dict[str, Any]:
     if p.is_postgresql:
         fields.pop("path")
     else:
-        for k in ("host", "port", "database", "user", "sslmode"):
+        for k in ("host", "port", "database", "user", "sslmode", "pool_size", "max_overflow",
+                  "pooler"):
             fields.pop(k)
     return fields
 

@@ -24,7 +24,8 @@ from tests.helpers.databases import (  # noqa: E402
 from tests.helpers.staff import Desk, make_desk  # noqa: E402
 
 # app_dirs, memory_keyring, no_keyring: the app's files and secrets kept inside a test.
-pytest_plugins = ["tests.helpers.app_dirs"]
+# pgbouncer: a real PgBouncer (transaction mode) in front of the test server.
+pytest_plugins = ["tests.helpers.app_dirs", "tests.helpers.pgbouncer"]
 
 
 @pytest.fixture(autouse=True)
@@ -58,11 +59,29 @@ def pg_session_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_url(pg_session_url: str) -> Iterator[str]:
+def pg_url(pg_session_url: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The session's PostgreSQL database, emptied. In a module marked ``pg_routes`` it
+    is parametrized: "direct", then "pgbouncer" (the same database through a real
+    PgBouncer in transaction mode, the URL carrying ``pooler=pgbouncer``)."""
     engine = make_engine(pg_session_url)
     truncate_all(engine)
     engine.dispose()
-    yield pg_session_url
+    if getattr(request, "param", "direct") == "pgbouncer":
+        yield request.getfixturevalue("pgbouncer").url_for(pg_session_url)
+    else:
+        yield pg_session_url
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Modules marked ``pytest.mark.pg_routes`` run every test that uses pg_url twice.
+    if "pg_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "pg_routes"
+    ):
+        metafunc.parametrize(
+            "pg_url",
+            ["direct", pytest.param("pgbouncer", marks=pytest.mark.pgbouncer)],
+            indirect=True,
+        )
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

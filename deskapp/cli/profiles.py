@@ -20,6 +20,7 @@ from deskapp.config import (
     save_profiles,
 )
 from deskapp.credentials import NO_KEYRING_NOTE, default_store
+from deskapp.models.database import MAX_OVERFLOW, POOL_SIZE
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--database", help="PostgreSQL database name")
     add.add_argument("--user", help="PostgreSQL user name")
     add.add_argument("--sslmode", default="prefer", choices=SSL_MODES)
+    add.add_argument(
+        "--pool-size", type=int, default=POOL_SIZE,
+        help=f"connections this workstation keeps open (default {POOL_SIZE})",
+    )
+    add.add_argument(
+        "--max-overflow", type=int, default=MAX_OVERFLOW,
+        help=f"extra connections it may open under load (default {MAX_OVERFLOW})",
+    )
+    add.add_argument(
+        "--pooler", choices=("pgbouncer",), default="",
+        help="the host is a PgBouncer in transaction mode (see docs/shared-database.md)",
+    )
     add.add_argument(
         "--password-stdin",
         action="store_true",
@@ -79,6 +92,7 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
         profile = Profile(
             args.name, "postgresql", host=args.host, port=args.port,
             database=args.database, user=args.user, sslmode=args.sslmode,
+            pool_size=args.pool_size, max_overflow=args.max_overflow, pooler=args.pooler,
         )
     if args.name == "local":
         raise CliError("'local' is the built-in local database; choose another name.")

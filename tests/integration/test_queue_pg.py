@@ -22,7 +22,7 @@ from tests.unit.test_queue_service import (
     check_sorting_and_pages,
 )
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.pg_routes]  # also through PgBouncer
 
 
 @pytest.fixture

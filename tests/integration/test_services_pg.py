@@ -24,7 +24,7 @@ from deskapp.services.search import match_condition
 from deskapp.services.tickets import NewCall
 from tests.helpers.staff import PASSWORD, Desk, make_desk
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.pg_routes]  # also through PgBouncer
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from deskapp.services.sla_scan import RaisedStage
 from deskapp.services.sla_scheduler import SlaScheduler
 from tests.helpers.sla import START, SlaDesk, log_ticket, make_sla_desk, race
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.pg_routes]  # also through PgBouncer
 
 TICKETS = 24
 
