@@ -7,7 +7,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from deskapp.config import Profile, Settings, load_settings
 from deskapp.models.database import normalize_url
-from deskapp.services import schema
+from deskapp.services import database_files, schema
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services, build_services, ensure_site
 from deskapp.services.sla_presets import ensure_sla_defaults
@@ -64,17 +64,35 @@ class CliContext:
             raise SystemExit(f"deskapp: {exc}") from None
         self._services: Services | None = None
 
-    def services(self, *, upgrade: bool = False) -> Services:
+    def preflight(self, *, create: bool = False) -> None:
+        """Before anything opens a local SQLite file for writing: refuse a missing file
+        (unless ``create``, or the workstation's own default database), a file that is
+        not SQLite, and -- looked at read-only, so it stays unchanged -- another
+        application's database or one from a newer deskapp."""
+        url = self.settings.database_url
+        may_create = create or self.settings.is_default_database
+        try:
+            exists = database_files.check_sqlite_file(url, may_create=may_create)
+        except DeskError as exc:
+            raise CliError(str(exc)) from None
+        if not exists or database_files.sqlite_path(url) is None:
+            return
+        status = read_only_status(url)
+        if status.state in (schema.SchemaState.FOREIGN, schema.SchemaState.NEWER):
+            check_schema(status)
+
+    def services(self, *, upgrade: bool = False, create: bool | None = None) -> Services:
         """The services on a database at this app's schema (upgraded when asked or when
-        it is the local default database)."""
+        it is the local default database). Only an upgrade creates a missing SQLite
+        file; a foreign database or a newer schema is refused, never changed."""
         if self._services is None:
             url = self.settings.database_url
+            self.preflight(create=upgrade if create is None else create)
             try:
                 svc = self._open(self.settings.connect_url())
                 status = schema.schema_status(svc.engine)
-                if upgrade or (
-                    self.settings.is_default_database
-                    and status.state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER)
+                if status.state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER) and (
+                    upgrade or self.settings.is_default_database
                 ):
                     schema.upgrade(svc.engine)
                     status = schema.schema_status(svc.engine)
@@ -111,6 +129,19 @@ class CliContext:
         if self._services is not None:
             self._services.dispose()
             self._services = None
+
+
+def read_only_status(url: str) -> schema.SchemaStatus:
+    """The schema state of a database, a SQLite file opened read-only (never changed)."""
+    from deskapp.models.database import make_engine
+
+    engine = make_engine(database_files.read_only_url(url))
+    try:
+        return schema.schema_status(engine)
+    except (OperationalError, DBAPIError) as exc:
+        raise CliError(describe_connection_error(exc, url)) from None
+    finally:
+        engine.dispose()
 
 
 def check_schema(status: schema.SchemaStatus) -> None:

@@ -25,10 +25,17 @@ def _upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _status(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Read-only: a SQLite file is opened with mode=ro and never created or changed."""
     from deskapp.cli.context import CliError, describe_connection_error
     from deskapp.models.database import make_engine
+    from deskapp.services import database_files
 
-    engine = make_engine(ctx.settings.connect_url())
+    try:
+        database_files.check_sqlite_file(ctx.settings.database_url, may_create=False)
+    except database_files.DatabaseFileProblem as exc:
+        raise CliError(str(exc)) from None
+    url = ctx.settings.connect_url()
+    engine = make_engine(database_files.read_only_url(url))
     try:
         status = schema.schema_status(engine)
     except Exception as exc:

@@ -56,6 +56,7 @@ def _schema_is_empty(url: URL) -> bool:
 def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
     customers = args.customers if args.customers is not None else max(1, args.tickets // 5)
     # A brand-new database gets its schema: the demo is the first thing one does with it.
+    ctx.preflight(create=True)  # never opens a foreign or non-SQLite file for writing
     empty = _schema_is_empty(ctx.settings.connect_url())
     svc = ctx.services(upgrade=empty)
     bar = ProgressBar("demo data")
