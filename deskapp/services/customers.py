@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Customer, CustomerPhone, Interaction, Ticket, User, utcnow
 from deskapp.models.enums import OPEN_STATUSES, Segment, Status
 from deskapp.services import audit, validation
 from deskapp.services.dto import CustomerHistory, CustomerInfo, InteractionInfo
 from deskapp.services.errors import NotFound, StaleUpdate, ValidationFailed
+from deskapp.services.merging import CustomerMergeResult, merge_customers
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.text import normalize_phone, search_key
 from deskapp.services.ticket_queries import ticket_summaries
@@ -148,11 +150,10 @@ class CustomerService:
             s = uow.session
             c = load_customer(s, customer_id)
             if c.version != expected_version:
-                who = s.get(User, c.updated_by_id) if c.updated_by_id else None
-                raise StaleUpdate(
-                    f"Customer {c.name}", who.display_name if who else None, c.updated_at,
-                    c.version,
-                )
+                raise _stale(s, c)
+            numbers = clean_phones(changes.phones) if changes.phones is not None else None
+            if numbers is not None:
+                _check_phones_free(s, numbers, c.id)
             if changes.name is not None:
                 c.name = validation.line(changes.name, "Name", 160)
                 c.search_name = search_key(c.name)
@@ -171,13 +172,42 @@ class CustomerService:
                 c.warning_note = validation.text(
                     changes.warning_note, "Warning note", 1000, required=False
                 )
-            if changes.phones is not None:
-                numbers = clean_phones(changes.phones)
-                c.phones = [CustomerPhone(number=n, position=i) for i, n in enumerate(numbers)]
+            if numbers is not None:
+                if numbers != [p.number for p in c.phones]:
+                    c.phones = [
+                        CustomerPhone(number=n, position=i) for i, n in enumerate(numbers)
+                    ]
             c.updated_by_id = actor.user_id
-            audit.record(s, actor, "customer.updated", "customer", c.id)
-            uow.commit()
+            changed = sorted(
+                k for k, v in vars(changes).items() if v is not None and k != "extra"
+            )
+            audit.record(s, actor, "customer.updated", "customer", c.id, fields=changed)
+            try:
+                uow.commit()
+            except StaleDataError:
+                s.rollback()
+                fresh = load_customer(s, customer_id)
+                raise _stale(s, fresh) from None
             return customer_info(c)
+
+    def merge(
+        self,
+        kept_id: uuid.UUID,
+        other_id: uuid.UUID,
+        actor: Actor,
+        expected_versions: Mapping[uuid.UUID, int] | Sequence[int] | None = None,
+    ) -> CustomerMergeResult:
+        """Merge ``other_id`` into ``kept_id`` (see services.merging): a supervisor's
+        action in the customer pane, and what the branch sync's duplicates queue calls.
+        ``expected_versions``: {id: version} or (kept_version, other_version)."""
+        with self._uow() as uow:
+            result = merge_customers(uow.session, actor, kept_id, other_id, expected_versions)
+            try:
+                uow.commit()
+            except StaleDataError:
+                uow.session.rollback()
+                raise StaleUpdate("One of the two customers", None, None, -1) from None
+            return result
 
     def lookup(self, actor: Actor, query: str, limit: int = 20) -> list[CustomerInfo]:
         """Find customers by phone (any part of the number), email or name, as typed."""
@@ -245,6 +275,33 @@ class CustomerService:
                 average_csat=float(avg_csat) if avg_csat is not None else None,
                 latest_interactions=tuple(interactions),
             )
+
+
+def _stale(s: Session, c: Customer) -> StaleUpdate:
+    who = s.get(User, c.updated_by_id) if c.updated_by_id else None
+    return StaleUpdate(
+        f"Customer {c.name}", who.display_name if who else None, c.updated_at, c.version
+    )
+
+
+def _check_phones_free(s: Session, numbers: Sequence[str], own_id: uuid.UUID | None) -> None:
+    """A number may belong to one live customer only (edit; merging is the way to join)."""
+    if not numbers:
+        return
+    q = (
+        select(CustomerPhone.number, Customer.name)
+        .join(Customer, Customer.id == CustomerPhone.customer_id)
+        .where(CustomerPhone.number.in_(list(numbers)), Customer.deleted_at.is_(None))
+    )
+    if own_id is not None:
+        q = q.where(Customer.id != own_id)
+    row = s.execute(q.limit(1)).first()
+    if row is not None:
+        raise ValidationFailed(
+            f"Phone {row.number} already belongs to {row.name}; merge the two customers "
+            "instead.", "phones", code="customer.phone_taken", phone=row.number,
+            customer=row.name,
+        )
 
 
 def latest_interactions(

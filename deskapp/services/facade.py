@@ -17,6 +17,7 @@ from deskapp.services.calls import CallService
 from deskapp.services.canned import CannedResponseService
 from deskapp.services.customers import CustomerService
 from deskapp.services.escalations import EscalationService
+from deskapp.services.merging import MergeService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.presence import PresenceService
 from deskapp.services.queue import QueueService
@@ -50,6 +51,7 @@ class Services:
     reports: ReportService
     staff_admin: StaffAdminService
     presence: PresenceService
+    merges: MergeService
     calls: CallService
 
     @property
@@ -92,6 +94,7 @@ def build_services(
         reports=ReportService(uow, clock=clock),
         staff_admin=StaffAdminService(uow),
         presence=PresenceService(uow),
+        merges=MergeService(uow, sla=sla, clock=clock),
         calls=CallService(uow, clock=clock),
     )
 

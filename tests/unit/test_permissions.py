@@ -295,7 +295,25 @@ def _staff_presence(w: World, a: Actor, _t) -> Callable[[], object]:
     return lambda: w.services.presence.staff(a)
 
 
+def _merge_customers(w: World, a: Actor, _t) -> Callable[[], object]:
+    kept, other = _customer(w), _customer(w)
+    return lambda: w.services.customers.merge(kept.id, other.id, a, (kept.version,
+                                                                     other.version))
+
+
+def _merge_tickets(w: World, a: Actor, t) -> Callable[[], object]:
+    tickets = w.services.tickets
+    dup = tickets.log_call(
+        SYSTEM, NewCall(subject="Called again", customer_id=t.customer_id,
+                        channel=Channel.EMAIL)).ticket
+    if (dup.assignee_id, dup.team_id) != (t.assignee_id, t.team_id):
+        dup = tickets.assign(SYSTEM, dup.id, dup.version, t.assignee_id, team_id=t.team_id)
+    return lambda: w.services.merges.merge_tickets(a, t.id, dup.id)
+
+
 OPERATIONS: dict[str, Op] = {
+    "merge two customers": _merge_customers,
+    "merge duplicate tickets": _merge_tickets,
     "edit a team": _edit_team,
     "change the members of one's own team": _own_team_members,
     "remove a team": _remove_team,
@@ -304,7 +322,6 @@ OPERATIONS: dict[str, Op] = {
     "enable a user": _enable_user,
     "reset a password": _reset_password,
     "see everyone's presence": _staff_presence,
-
     "add an internal note": _note,
     "reply to the customer": _reply,
     "change the status": _status,
@@ -387,6 +404,10 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("enable a user", None, ADMIN),
     ("reset a password", None, ADMIN),
     ("see everyone's presence", None, LEADS),
+    ("merge two customers", None, LEADS),
+    # Whoever may work both tickets merges them (a repeat caller is the agent's own case).
+    ("merge duplicate tickets", OWN, WORKERS),
+    ("merge duplicate tickets", FOREIGN, LEADS),
     ("see reports", None, frozenset({"supervisor", "manager", "admin"})),
 ]
 
