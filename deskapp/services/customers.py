@@ -172,11 +172,8 @@ class CustomerService:
                 c.warning_note = validation.text(
                     changes.warning_note, "Warning note", 1000, required=False
                 )
-            if numbers is not None:
-                if numbers != [p.number for p in c.phones]:
-                    c.phones = [
-                        CustomerPhone(number=n, position=i) for i, n in enumerate(numbers)
-                    ]
+            if numbers is not None and numbers != [p.number for p in c.phones]:
+                c.phones = [CustomerPhone(number=n, position=i) for i, n in enumerate(numbers)]
             c.updated_by_id = actor.user_id
             changed = sorted(
                 k for k, v in vars(changes).items() if v is not None and k != "extra"
