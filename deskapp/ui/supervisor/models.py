@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from deskapp.models.enums import Presence
 from deskapp.services.dto import TicketSummary
 from deskapp.services.workload import AgentLoad, TicketRef
+from deskapp.ui.formatting import formatter
 from deskapp.ui.labels import label
 
 TICKET_REFS_MIME = "application/x-deskapp-ticket-refs"
@@ -35,11 +36,13 @@ _C = "SupervisorModels"
 PRESENCE_TEXT = {
     Presence.AVAILABLE: QT_TRANSLATE_NOOP("SupervisorModels", "Available"),
     Presence.AWAY: QT_TRANSLATE_NOOP("SupervisorModels", "Away"),
+    Presence.ON_CALL: QT_TRANSLATE_NOOP("SupervisorModels", "On a call"),
     Presence.OFFLINE: QT_TRANSLATE_NOOP("SupervisorModels", "Offline"),
 }
 PRESENCE_COLOUR = {
     Presence.AVAILABLE: "#2e7d32",
     Presence.AWAY: "#e65100",
+    Presence.ON_CALL: "#1565c0",
     Presence.OFFLINE: "#757575",
 }
 
@@ -126,7 +129,13 @@ class AgentTableModel(_RowsTableModel):
             if col == 0:
                 return a.display_name
             if col == 1:
-                return QCoreApplication.translate(_C, PRESENCE_TEXT[a.presence])
+                text = QCoreApplication.translate(_C, PRESENCE_TEXT[a.presence])
+                since = getattr(a, "presence_since", None)
+                if since is None:
+                    return text
+                # "Away · since 14:05" (services.presence: Offline since the last beat)
+                return QCoreApplication.translate(_C, "%1 · since %2").replace(
+                    "%1", text).replace("%2", formatter().time(since))
             return (a.open_count, a.warning_count, a.breached_count)[col - 2]
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return f"{label(a.role)} · {', '.join(a.team_names)}"

@@ -69,7 +69,9 @@ def test_agent_table_shows_load_and_presence(view: SupervisorView):
             tuple(view.agents.data(view.agents.index(r, c)) for c in range(1, 5))
             for r in range(view.agents.rowCount())}
     assert rows["Ali Rezaei"] == ("Offline", 3, 0, 0)
-    assert rows["Sara Ahmadi"] == ("Available", 0, 0, 0)
+    # Presence with its "since" (services.presence); Ali never logged in: no since.
+    assert rows["Sara Ahmadi"][1:] == (0, 0, 0)
+    assert rows["Sara Ahmadi"][0].startswith("Available · since ")
     assert view.tickets.rowCount() == 3
 
 
