@@ -39,7 +39,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -57,14 +59,7 @@ from sqlalchemy import (
     Numeric,
     Table,
     Uuid,
-    and_,
-    column,
-    func,
-    literal,
-    or_,
     select,
-    table,
-    tuple_,
     update,
 )
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -362,8 +357,7 @@ def _clone_into(
         dest.execute("PRAGMA journal_mode=OFF")
         dest.execute("PRAGMA synchronous=OFF")
         dest.execute("PRAGMA foreign_keys=OFF")
-        dest.execute("PRAGMA cache_size=-131072")  # 128 MB page cache
-        dest.execute("PRAGMA temp_store=MEMORY")
+        dest.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
         dest.execute("BEGIN")
         saved = _suspend_sqlite_extras(dest)
         # Migrations seed some defaults (reasons, authority limits...): the centre's
@@ -378,27 +372,21 @@ def _clone_into(
                 cursor = change_feed.head(src)
                 plan = _Plan(tables)
                 for t in tables:
-                    plan.counts[t.name] = src.scalar(
-                        select(func.count()).select_from(_source(t, cutoff))
-                    ) or 0
+                    plan.counts[t.name] = _count(src, t, cutoff)
                 tickets = plan.counts.get("tickets", 0)
                 skipped = 0
                 if cutoff is not None:
-                    skipped = (src.scalar(select(func.count()).select_from(Ticket.__table__))
-                               or 0) - tickets
+                    skipped = _count(src, Ticket.__table__, None) - tickets
                 # Index builds and the search index: about a third of the load's work.
                 plan.finishing = max(1, plan.total // 3)
                 done = 0
-                rows: dict[str, int] = {}
                 _emit(progress, "prepare", 0, plan.total)
-                for t in tables:
-                    n = 0
-                    for batch in _read_batches(src, t, cutoff, batch_size):
-                        _write_batch(dest, t, batch)
-                        n += len(batch)
-                        done += len(batch)
-                        _emit(progress, f"copy:{t.name}", done, plan.total)
-                    rows[t.name] = n
+                rows = {t.name: 0 for t in tables}
+                for t, batch in _prefetched(src, tables, cutoff, batch_size):
+                    _write_batch(dest, t, batch)
+                    rows[t.name] += len(batch)
+                    done += len(batch)
+                    _emit(progress, f"copy:{t.name}", done, plan.total)
         _emit(progress, "index", done, plan.total)
         _resume_sqlite_extras(dest, saved)
         if _has_table(dest, "sync_change_log"):  # belt and braces: nothing was captured
@@ -415,12 +403,56 @@ def _clone_into(
     return _Copied(rows, cursor, skipped, plan.total)
 
 
-def _ticket_kept(tickets: Any, cutoff: datetime) -> Any:
-    """Open tickets always; resolved and closed ones changed since ``cutoff``."""
-    return or_(
-        tickets.c.status.not_in(CLOSED_STATUSES),
-        tickets.c.updated_at >= cutoff,
-    )
+_END = object()
+PREFETCH = 3  # batches read ahead: bounds the memory the overlap costs
+
+
+def _prefetched(
+    src: Connection, tables: list[Table], cutoff: datetime | None, batch_size: int
+) -> Iterator[tuple[Table, list[Any]]]:
+    """``(table, batch)`` for every table in order, read by a helper thread a few
+    batches ahead, so that waiting for PostgreSQL overlaps with writing SQLite (both
+    drivers release the GIL while they wait). The connection is used by that thread
+    only while this generator runs."""
+    q: queue.Queue[Any] = queue.Queue(maxsize=PREFETCH)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def reader() -> None:
+        try:
+            for t in tables:
+                for batch in _read_batches(src, t, cutoff, batch_size):
+                    if not put((t, batch)):
+                        return
+            put(_END)
+        except BaseException as exc:  # handed to the consumer, raised there
+            put(exc)
+
+    thread = threading.Thread(target=reader, name="branch-clone-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = q.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _ticket_fk(t: Table) -> Any | None:
@@ -430,61 +462,123 @@ def _ticket_fk(t: Table) -> Any | None:
     return None
 
 
-def _source(t: Table, cutoff: datetime | None) -> Any:
-    """The rows of ``t`` a branch gets, as a FROM clause."""
-    if cutoff is None:
-        return t
-    tickets = Ticket.__table__
-    if t is tickets:
-        return select(t).where(_ticket_kept(tickets, cutoff)).subquery()
-    fk = _ticket_fk(t)
-    if fk is not None:
-        kept = select(tickets.c.id).where(_ticket_kept(tickets, cutoff))
-        return select(t).where(or_(fk.is_(None), fk.in_(kept))).subquery()
-    if t.name == "audit_entries":
-        return select(t).where(t.c.created_at >= cutoff).subquery()
-    return t
+@dataclass(frozen=True)
+class _Select:
+    """How one table is read from the centre: the select list (with the conversions to
+    SQLite's stored forms done by PostgreSQL, in C), the FROM and WHERE of what the
+    branch gets, and the keyset over the primary key."""
+
+    columns: str
+    source: str  # FROM ... [JOIN ...]
+    where: str  # "" or a condition
+    key: list[str]  # qualified primary-key columns
+    key_casts: list[str]
+    key_positions: list[int]  # where the key's (converted) values sit in a row
+    converters: list[tuple[int, Callable[[Any], Any]]]  # Python conversions left
+
+    def sql(self, after: bool) -> str:
+        conds = [c for c in (self.where, self._after() if after else "") if c]
+        where = f" WHERE {' AND '.join(conds)}" if conds else ""
+        return (f"SELECT {self.columns} FROM {self.source}{where} "
+                f"ORDER BY {', '.join(self.key)} LIMIT %(limit)s")
+
+    def count_sql(self) -> str:
+        where = f" WHERE {self.where}" if self.where else ""
+        return f"SELECT count(*) FROM {self.source}{where}"
+
+    def _after(self) -> str:
+        keys = ", ".join(self.key)
+        values = ", ".join(f"%(k{i})s{cast}" for i, cast in enumerate(self.key_casts))
+        return f"({keys}) > ({values})" if len(self.key) > 1 else f"{keys} > {values}"
+
+
+def _plan_select(t: Table, cutoff: datetime | None) -> _Select:
+    alias = "c"
+    exprs: list[str] = []
+    converters: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, col in enumerate(t.c):
+        ref = f"{alias}.{_q(col.name)}"
+        type_ = col.type
+        if isinstance(type_, Uuid):
+            exprs.append(f"replace(CAST({ref} AS text), '-', '')")
+        elif isinstance(type_, UTCDateTime):
+            exprs.append(f"to_char({ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')")
+        elif isinstance(type_, Boolean):
+            exprs.append(f"CAST({ref} AS integer)")
+        elif isinstance(type_, Numeric) and type_.asdecimal:
+            exprs.append(f"CAST({ref} AS double precision)")
+        elif isinstance(type_, Date):
+            exprs.append(f"to_char({ref}, 'YYYY-MM-DD')")
+        else:
+            exprs.append(ref)
+            conv = _converter(type_)
+            if conv is not None:
+                converters.append((i, conv))
+    pk = list(t.primary_key.columns)
+    source = f"{_q(t.name)} AS {alias}"
+    where = ""
+    if cutoff is not None:
+        stamp = cutoff.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00")
+        closed = ", ".join(f"'{s}'" for s in CLOSED_STATUSES)
+        if t.name == "tickets":
+            where = (f"({alias}.status NOT IN ({closed}) "
+                     f"OR {alias}.updated_at >= TIMESTAMPTZ '{stamp}')")
+        elif (fk := _ticket_fk(t)) is not None:
+            # A join per row through the tickets' primary key: O(batch), not O(tickets).
+            source += f" LEFT JOIN tickets AS t ON t.id = {alias}.{_q(fk.name)}"
+            where = (f"({alias}.{_q(fk.name)} IS NULL OR t.status NOT IN ({closed}) "
+                     f"OR t.updated_at >= TIMESTAMPTZ '{stamp}')")
+        elif t.name == "audit_entries":
+            where = f"{alias}.created_at >= TIMESTAMPTZ '{stamp}'"
+    names = [c.name for c in t.c]
+    return _Select(
+        columns=", ".join(exprs),
+        source=source,
+        where=where,
+        key=[f"{alias}.{_q(c.name)}" for c in pk],
+        key_casts=["::uuid" if isinstance(c.type, Uuid) else "" for c in pk],
+        key_positions=[names.index(c.name) for c in pk],
+        converters=converters,
+    )
+
+
+def _count(src: Connection, t: Table, cutoff: datetime | None) -> int:
+    return int(src.exec_driver_sql(_plan_select(t, cutoff).count_sql()).scalar() or 0)
 
 
 def _read_batches(
     src: Connection, t: Table, cutoff: datetime | None, batch_size: int
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Rows of ``t`` (columns in ``t.c`` order, the driver's raw values) in keyset
-    batches by primary key."""
-    names = [c.name for c in t.c]
-    pk = [c.name for c in t.primary_key.columns]
-    positions = [names.index(p) for p in pk]
-    raw = table(t.name, *(column(n) for n in names))
-    where_extra = None
-    if cutoff is not None:
-        tickets = Ticket.__table__
-        if t is tickets:
-            where_extra = or_(raw.c.status.not_in(CLOSED_STATUSES), raw.c.updated_at >= cutoff)
-        elif (fk := _ticket_fk(t)) is not None:
-            kept = select(tickets.c.id).where(_ticket_kept(tickets, cutoff))
-            where_extra = or_(raw.c[fk.name].is_(None), raw.c[fk.name].in_(kept))
-        elif t.name == "audit_entries":
-            where_extra = raw.c.created_at >= cutoff
-    key_cols = [raw.c[p] for p in pk]
-    last: tuple[Any, ...] | None = None
-    while True:
-        stmt = select(*raw.c).order_by(*key_cols).limit(batch_size)
-        conds = []
-        if where_extra is not None:
-            conds.append(where_extra)
-        if last is not None:
-            key = tuple_(*key_cols) if len(key_cols) > 1 else key_cols[0]
-            value = tuple_(*(literal(v) for v in last)) if len(last) > 1 else literal(last[0])
-            conds.append(key > value)
-        if conds:
-            stmt = stmt.where(and_(*conds))
-        batch = [tuple(r) for r in src.execute(stmt)]
-        if not batch:
-            return
-        yield batch
-        if len(batch) < batch_size:
-            return
-        last = tuple(batch[-1][i] for i in positions)
+) -> Iterator[list[Any]]:
+    """Rows of ``t`` (columns in ``t.c`` order, already in the forms deskapp's types
+    store on SQLite) in keyset batches by primary key, on the caller's transaction."""
+    plan = _plan_select(t, cutoff)
+    cursor = src.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        params: dict[str, Any] = {"limit": batch_size}
+        first = True
+        while True:
+            cursor.execute(plan.sql(after=not first), params)
+            first = False
+            rows = cursor.fetchall()
+            if not rows:
+                return
+            if plan.converters:
+                out = []
+                for row in rows:
+                    values = list(row)
+                    for i, f in plan.converters:
+                        if values[i] is not None:
+                            values[i] = f(values[i])
+                    out.append(values)
+                rows = out
+            last = rows[-1]
+            yield rows
+            if len(rows) < batch_size:
+                return
+            for n, i in enumerate(plan.key_positions):
+                params[f"k{n}"] = last[i]
+    finally:
+        cursor.close()
 
 
 # -- writing SQLite -------------------------------------------------------------------
@@ -546,22 +640,10 @@ def _converter(type_: Any) -> Callable[[Any], Any] | None:
     return proc
 
 
-def _write_batch(dest: sqlite3.Connection, t: Table, batch: list[tuple[Any, ...]]) -> None:
-    converters = [_converter(c.type) for c in t.c]
-    if any(converters):
-        conv = [(i, f) for i, f in enumerate(converters) if f is not None]
-        out = []
-        for row in batch:
-            values = list(row)
-            for i, f in conv:
-                if values[i] is not None:
-                    values[i] = f(values[i])
-            out.append(values)
-    else:
-        out = batch  # type: ignore[assignment]
-    names = ", ".join(f'"{c.name}"' for c in t.c)
+def _write_batch(dest: sqlite3.Connection, t: Table, batch: list[Any]) -> None:
+    names = ", ".join(_q(c.name) for c in t.c)
     marks = ", ".join("?" * len(t.c))
-    dest.executemany(f'INSERT INTO "{t.name}" ({names}) VALUES ({marks})', out)
+    dest.executemany(f"INSERT INTO {_q(t.name)} ({names}) VALUES ({marks})", batch)
 
 
 def _has_table(dest: sqlite3.Connection, name: str) -> bool:

@@ -1,0 +1,164 @@
+"""How long `deskapp branch init` takes, and how much memory it needs, on a big desk.
+
+    .venv/bin/python benchmarks/branch_init.py                      # 1,000,000 tickets
+    .venv/bin/python benchmarks/branch_init.py --tickets 100000
+    .venv/bin/python benchmarks/branch_init.py --central-url postgresql://...  # reuse
+    .venv/bin/python benchmarks/branch_init.py --keep                # keep the centre
+
+The central PostgreSQL desk is a private database filled by ``generate_demo`` (timed
+separately: it is not part of the figure), unless ``--central-url`` names one that is
+already filled. The clone itself (``clone_branch``, the code behind `deskapp branch
+init`) runs in a fresh child process so its peak memory (``ru_maxrss``) is its own.
+Prints: rows copied, wall-clock and CPU time, rows/s, peak memory, the branch file's
+size, and the time extrapolated to 1,000,000 tickets when fewer were measured
+(linear in rows: every table is read and written in keyset batches of a fixed size;
+the index builds at the end are n log n, so the extrapolation is slightly optimistic).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Importable without installing: the repository root first on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select, update  # noqa: E402
+
+from deskapp.models import Site, Ticket  # noqa: E402
+from deskapp.models.database import make_engine  # noqa: E402
+
+GOAL_TICKETS = 1_000_000
+
+
+def build_central(url: str, tickets: int) -> None:
+    from deskapp.services import passwords, schema
+    from deskapp.services.demo import generate_demo
+    from deskapp.services.facade import build_services
+
+    passwords.CURRENT = passwords.ScryptParams(2**4, 8, 1)  # the demo's staff only
+    svc = build_services(url)
+    schema.upgrade(svc.engine)
+    started = time.perf_counter()
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 30:
+            last[0] = now
+            print(f"  building the centre: {done:,}/{total:,} "
+                  f"({now - started:.0f} s)", flush=True)
+
+    report = generate_demo(svc, tickets=tickets, customers=max(1, tickets // 5), seed=1,
+                           progress=progress)
+    print(f"central desk built: {report.tickets:,} tickets, {report.interactions:,} "
+          f"interactions in {time.perf_counter() - started:.0f} s (not part of the figure)",
+          flush=True)
+    svc.dispose()
+
+
+def clone_child(url: str, target: str, since: int | None) -> None:
+    """In the child: one clone, then a JSON line with the figures."""
+    from deskapp.services.sync.clone import clone_branch
+
+    engine = make_engine(url)
+    with engine.begin() as conn:  # a previous run's mark
+        conn.execute(update(Site).where(Site.code == "TBZ").values(is_branch=False))
+    wall, cpu = time.perf_counter(), time.process_time()
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 20:
+            last[0] = now
+            print(f"  cloning: {stage} {done:,}/{total:,} ({now - wall:.0f} s)",
+                  file=sys.stderr, flush=True)
+
+    report = clone_branch(engine, f"sqlite:///{target}", "TBZ", central_profile="bench",
+                          since_days=since, progress=progress)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    with engine.begin() as conn:
+        conn.execute(update(Site).where(Site.code == "TBZ").values(is_branch=False))
+    engine.dispose()
+    print(json.dumps({
+        "tickets": report.tickets,
+        "rows": sum(report.rows.values()),
+        "interactions": report.rows.get("interactions", 0),
+        "wall": wall,
+        "cpu": cpu,
+        "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "size": Path(target).stat().st_size,
+    }))
+
+
+def measure(url: str, since: int | None) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        target = str(Path(tmp) / "branch.sqlite3")
+        args = [sys.executable, __file__, "--clone-child", "--central-url", url,
+                "--target", target]
+        if since is not None:
+            args += ["--since", str(since)]
+        out = subprocess.run(args, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def report_line(label: str, r: dict) -> None:
+    rate = r["rows"] / r["wall"]
+    print(f"{label:22} {r['tickets']:>9,} tickets {r['rows']:>11,} rows  "
+          f"wall {r['wall']:7.1f} s  cpu {r['cpu']:7.1f} s  {rate:>9,.0f} rows/s  "
+          f"peak {r['peak_kb'] / 1024:5.0f} MiB  file {r['size'] / 2**20:7.0f} MiB  "
+          f"cpu/wall {r['cpu'] / r['wall']:4.2f}")
+    if r["tickets"] and r["tickets"] < GOAL_TICKETS:
+        factor = GOAL_TICKETS / r["tickets"]
+        print(f"{'':22} extrapolated to {GOAL_TICKETS:,} tickets: "
+              f"{r['wall'] * factor / 60:.1f} min wall (x{factor:.0f}, linear in rows)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=GOAL_TICKETS)
+    parser.add_argument("--central-url", help="an already filled central desk to clone")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the central database built here (prints its URL)")
+    parser.add_argument("--since", type=int, action="append", default=None,
+                        help="also measure --since DAYS (repeatable)")
+    parser.add_argument("--clone-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--target", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.clone_child:
+        clone_child(args.central_url, args.target, (args.since or [None])[0])
+        return
+
+    from tests.helpers.databases import create_pg_database, drop_pg_database
+
+    url = args.central_url
+    made = url is None
+    if made:
+        url = create_pg_database()
+        print(f"central database: {url}", flush=True)
+        build_central(url, args.tickets)
+    try:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            tickets = conn.scalar(select(func.count()).select_from(Ticket))
+        engine.dispose()
+        print(f"cloning a central desk of {tickets:,} tickets (pid {os.getpid()})", flush=True)
+        report_line("branch init (all)", measure(url, None))
+        for days in args.since or []:
+            report_line(f"branch init --since {days}", measure(url, days))
+    finally:
+        if made and not args.keep:
+            drop_pg_database(url)
+        elif made:
+            print(f"kept the central database: {url}")
+
+
+if __name__ == "__main__":
+    main()
