@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self.open_ticket(ticket_id)
 
     def _on_log_call_ticket_logged(self, detail: TicketDetail) -> None:
-        self.queue.refresh()
+        self.queue.follow_ticket(detail.ticket.id)  # its row highlighted, for J/K
         self.open_ticket(detail.ticket.id)
 
     def _on_part_failed(self, exc: BaseException, retry: Callable[[], None] | None) -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,8 @@ from deskapp.services.queue import (
     SavedViewInfo,
     View,
 )
-from deskapp.ui.queue.model import SORT_COLUMN, Column, QueueModel, describe_failure, label
+from deskapp.ui.queue import columns
+from deskapp.ui.queue.model import SORT_COLUMN, QueueModel, describe_failure, label
 from deskapp.ui.tasks import TaskRunner
 
 SAVED_PREFIX = "saved:"
@@ -51,6 +52,15 @@ class QueueTable(QTableView):
     """The ticket table: Enter activates the current row."""
 
     row_activated = Signal(QModelIndex)
+
+    def scrollTo(  # noqa: N802 (Qt override)
+        self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+    ) -> None:
+        """Rows are selected whole: scroll up or down to one, never sideways (clicking a
+        Subject cell must not push the Number column out of sight)."""
+        horizontal = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        self.horizontalScrollBar().setValue(horizontal)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -130,10 +140,10 @@ class QueuePanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.views, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_view_button)
-        buttons.addWidget(self.delete_view_button)
-        left_layout.addLayout(buttons)
+        # One under the other: side by side they set the list's minimum width (and
+        # "Save view…" was clipped in Persian).
+        left_layout.addWidget(self.save_view_button)
+        left_layout.addWidget(self.delete_view_button)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
@@ -181,26 +191,13 @@ class QueuePanel(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
-        # Fixed starting widths (never ResizeToContents: that would read every row);
-        # the subject gets the most, the table scrolls sideways in a narrow pane.
-        em = self.fontMetrics().horizontalAdvance("M")
-        widths = {
-            Column.NUMBER: 9, Column.SUBJECT: 22, Column.CUSTOMER: 12, Column.PRIORITY: 6,
-            Column.STATUS: 10, Column.ASSIGNEE: 10, Column.TEAM: 8, Column.CHANNEL: 6,
-            Column.AGE: 6, Column.SLA: 15,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width * em)
-        # A ticket number must never be elided: size it from the text itself, in bold
-        # (unread rows are bold), plus room for the row's marker icon and padding.
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        number = QFontMetrics(bold).horizontalAdvance("TBZ-0000000") + 3 * em
-        header.resizeSection(Column.NUMBER, max(number, widths[Column.NUMBER] * em))
+        header.setSectionsMovable(True)
+        # Default columns sized from the texts they hold, never from the rows (that
+        # would read every row); the Subject stretches into the rest of the panel.
+        columns.apply_default_layout(self.table)
+        columns.install_header_menu(self.table)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -283,6 +280,25 @@ class QueuePanel(QWidget):
         """Reload the view (F5), keeping the current ticket selected if it is still there."""
         self._keep_id = self._current_id
         self.model.refresh()
+
+    def follow_ticket(self, ticket_id: uuid.UUID | None) -> None:
+        """The workstation opened this ticket by other means (Log a call, a search
+        result, the customer history): reload the view and highlight its row, or no row
+        when the view does not hold it, so J/K move on from the open ticket."""
+        self._current_id = ticket_id
+        self._keep_id = ticket_id
+        if ticket_id is None:
+            self._clear_selection_quietly()
+        self.model.refresh()
+
+    def current_view_id(self) -> str:
+        """The view shown: a View value or ``saved:<uuid>``."""
+        return self._view_id
+
+    def sync_sort_indicator(self) -> None:
+        """Show the order of the query on the header again (after restoring its state)."""
+        if self.model.query is not None:
+            self._show_sort_indicator(self.model.query)
 
     def select_next(self) -> None:
         self._move_current(+1)
@@ -372,17 +388,22 @@ class QueuePanel(QWidget):
 
     def _run_query(self) -> None:
         query = self._current_query()
+        self._show_sort_indicator(query)
+        if not self.table.isSortingEnabled():
+            self.table.setSortingEnabled(True)  # calls model.sort(); same order: no-op
+        self.model.set_query(query)
+
+    def _show_sort_indicator(self, query: QueueQuery) -> None:
         header = self.table.horizontalHeader()
         sort, descending = query.order
         header.blockSignals(True)
         header.setSortIndicator(
-            SORT_COLUMN[sort],
+            # An order no column shows (Waiting on customer: least recently updated
+            # first) has no indicator.
+            SORT_COLUMN.get(sort, -1),
             Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
         )
         header.blockSignals(False)
-        if not self.table.isSortingEnabled():
-            self.table.setSortingEnabled(True)  # calls model.sort(); same order: no-op
-        self.model.set_query(query)
 
     # -- filters ------------------------------------------------------------
     def _filter_from_bar(self) -> QueueFilter:

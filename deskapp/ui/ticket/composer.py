@@ -50,7 +50,6 @@ class Composer(QWidget):
         modes.addStretch(1)
         self.canned_button = QPushButton(self.tr("Canned response…"), self)
         self.canned_button.setObjectName("cannedButton")
-        modes.addWidget(self.canned_button)
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("composerText")
@@ -62,6 +61,7 @@ class Composer(QWidget):
         self.send_button.setDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.canned_button)
         bottom.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
