@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp.services.errors import AuthenticationFailed, DeskError
+from deskapp.services.errors import AuthenticationFailed, DeskError, PasswordChangeRequired
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
@@ -113,6 +113,9 @@ class LoginDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if isinstance(exc, PasswordChangeRequired):  # reset by an administrator
+            self._ask_new_password()
+            return
         if isinstance(exc, AuthenticationFailed) and "disabled" not in str(exc):
             self._show_error(self.tr("Wrong username or password; try again."))
         elif isinstance(exc, DeskError):
@@ -121,6 +124,21 @@ class LoginDialog(QDialog):
             self._show_error(describe_failure(exc))
         self.password.selectAll()
         self.password.setFocus()
+
+    def _ask_new_password(self) -> None:
+        from deskapp.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
+        username = self.username.text().strip()
+        self.change_password_dialog = ChangePasswordDialog(
+            self._services, self._runner, username, self.password.text(), self
+        )
+        self.change_password_dialog.password_changed.connect(self._on_password_changed)
+        self.change_password_dialog.open()
+
+    @Slot(str)
+    def _on_password_changed(self, new_password: str) -> None:
+        self.password.setText(new_password)
+        self._on_buttons_accepted()  # log in with the new password
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

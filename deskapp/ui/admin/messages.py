@@ -1,0 +1,61 @@
+"""Words for the error codes of the desk-administration services (staff_admin,
+presence, merging, customer edit), translated; other errors fall back to the shared
+wording (deskapp.ui.banner.describe_failure)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from deskapp.services.errors import DeskError
+from deskapp.ui.banner import describe_failure
+
+_C = "AdminMessages"
+# code -> text with {param} placeholders
+MESSAGES = {
+    "team.exists": QT_TRANSLATE_NOOP(_C, "A team named “{name}” already exists."),
+    "team.not_found": QT_TRANSLATE_NOOP(
+        _C, "That team no longer exists; it may have been removed on another workstation. "
+            "Reload the list."),
+    "team.has_open_tickets": QT_TRANSLATE_NOOP(
+        _C, "Team {team} still has {count} open tickets; move them to another team first."),
+    "team.supervisor_role": QT_TRANSLATE_NOOP(
+        _C, "{username} cannot supervise a team: choose a supervisor or a manager."),
+    "team.label_without_skill": QT_TRANSLATE_NOOP(
+        _C, "Skill “{skill}” has a display name but is not one of the team's skills."),
+    "user.not_found": QT_TRANSLATE_NOOP(_C, "There is no active user “{username}”."),
+    "user.own_role": QT_TRANSLATE_NOOP(
+        _C, "You cannot change your own role; ask another administrator."),
+    "user.disable_self": QT_TRANSLATE_NOOP(_C, "You cannot disable your own account."),
+    "password.unchanged": QT_TRANSLATE_NOOP(
+        _C, "The new password must differ from the temporary one."),
+    "auth.failed": QT_TRANSLATE_NOOP(_C, "Wrong username or password; try again."),
+    "customer.phone_taken": QT_TRANSLATE_NOOP(
+        _C, "The phone number {phone} already belongs to {customer}; merge the two customers "
+            "instead."),
+    "customer.not_found": QT_TRANSLATE_NOOP(
+        _C, "One of the customers no longer exists (merged or deleted on another "
+            "workstation); reload."),
+    "merge.same_record": QT_TRANSLATE_NOOP(_C, "A record cannot be merged with itself."),
+    "merge.different_customers": QT_TRANSLATE_NOOP(
+        _C, "{kept} and {other} belong to different customers; merge the customers first."),
+    "merge.ticket_closed": QT_TRANSLATE_NOOP(
+        _C, "{reference} is closed; only open tickets can be merged."),
+    "validation.tier": QT_TRANSLATE_NOOP(_C, "The tier must be 1, 2 or 3."),
+    "stale": QT_TRANSLATE_NOOP(
+        _C, "{what} was changed by {changed_by} meanwhile; reload it to see the change."),
+    "permission.denied": QT_TRANSLATE_NOOP(_C, "You may not do this; ask a manager or an "
+                                                "administrator."),
+}
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, DeskError) and exc.code in MESSAGES:
+        text = QCoreApplication.translate(_C, MESSAGES[exc.code])
+        params = {k: ("" if v is None else str(v)) for k, v in exc.params.items()}
+        if exc.code == "stale" and not params.get("changed_by"):
+            params["changed_by"] = QCoreApplication.translate(_C, "someone else")
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError):
+            return str(exc)
+    return describe_failure(exc)
