@@ -1,0 +1,279 @@
+"""Branch sync against a real central PostgreSQL: push exactly once, crashes at every
+step, the merge rules, the duplicates queue, ticket numbers, clocks and versions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+
+from deskapp.models import Interaction, Notification, SlaStageEvent, Ticket, utcnow
+from deskapp.models.enums import Priority, Status
+from deskapp.models.sync import ChangeLogEntry, SyncBatch, SyncDuplicate
+from deskapp.services.customers import NewCustomer
+from deskapp.services.facade import build_services
+from deskapp.services.sync import apply as apply_mod
+from deskapp.services.sync.client import SyncClient
+from deskapp.services.sync.conflicts import ConflictService
+from deskapp.services.sync.errors import BranchNumbering, ClockDrift, SchemaMismatch
+from deskapp.services.sync.push import seal
+from deskapp.services.tickets import NewCall
+from tests.sync.helpers import settle
+
+pytestmark = pytest.mark.postgres
+
+
+class Crash(Exception):
+    pass
+
+
+def _log_call(site, username="ali", subject="Printer", **customer):
+    customer = customer or {"name": "Bob", "phones": ["09121234567"]}
+    return site.services.tickets.log_call(
+        site.actor(username), NewCall(subject=subject, new_customer=NewCustomer(**customer))
+    ).ticket
+
+
+def _count(engine, model, *where):
+    with engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def _central_services(central):
+    return build_services(central, site_code="HQ")
+
+
+def test_a_branch_call_reaches_the_centre_and_the_centre_reply_comes_back(
+    central, branch_factory
+):
+    tbz = branch_factory("TBZ")
+    ticket = _log_call(tbz)
+    assert ticket.reference.startswith("TBZ-")
+    assert _count(tbz.engine, ChangeLogEntry) > 0
+    assert settle(central, [tbz]) == []
+    assert _count(tbz.engine, ChangeLogEntry) == 0
+    hq = _central_services(central)
+    hq.tickets.add_interaction(hq.staff.actor("ali"), ticket.id, "call", "from HQ")
+    assert settle(central, [tbz]) == []
+    assert _count(tbz.engine, Interaction, Interaction.body == "from HQ") == 1
+    # Applying pulled rows captured nothing.
+    assert _count(tbz.engine, ChangeLogEntry) == 0
+
+
+@pytest.mark.parametrize("point", ["sealed", "sent"])
+def test_a_crash_at_any_step_loses_nothing_and_duplicates_nothing(
+    central, branch_factory, point
+):
+    tbz = branch_factory("TBZ")
+    _log_call(tbz)
+
+    def crash(where):
+        if where == point:
+            raise Crash(where)
+
+    with pytest.raises(Crash):
+        SyncClient(tbz.engine, central, hook=crash).sync()
+    assert settle(central, [tbz]) == []
+    assert _count(central, Ticket, Ticket.reference.like("TBZ-%")) == 1
+    assert _count(central, Interaction) == _count(tbz.engine, Interaction)
+    assert _count(central, SyncBatch) == 1
+
+
+def test_a_crash_inside_the_centres_transaction_rolls_it_back(
+    central, branch_factory, monkeypatch
+):
+    tbz = branch_factory("TBZ")
+    _log_call(tbz)
+    real = apply_mod.Merger.apply
+    calls = {"n": 0}
+
+    def failing(self, change):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise Crash("centre died mid-batch")
+        return real(self, change)
+
+    monkeypatch.setattr(apply_mod.Merger, "apply", failing)
+    with pytest.raises(Crash):
+        SyncClient(tbz.engine, central).sync()
+    assert _count(central, SyncBatch) == 0
+    assert _count(central, Ticket, Ticket.reference.like("TBZ-%")) == 0
+    monkeypatch.setattr(apply_mod.Merger, "apply", real)
+    assert settle(central, [tbz]) == []
+    assert _count(central, Ticket, Ticket.reference.like("TBZ-%")) == 1
+
+
+def test_a_replayed_batch_returns_the_stored_result_and_changes_nothing(
+    central, branch_factory
+):
+    tbz = branch_factory("TBZ")
+    _log_call(tbz)
+    seq, changes = seal(tbz.engine, 1000)
+    first = apply_mod.apply_batch(central, "TBZ", seq, changes)
+    with central.connect() as conn:
+        before = conn.scalar(text("SELECT count(*) FROM change_feed"))
+    again = apply_mod.apply_batch(central, "TBZ", seq, changes)
+    with central.connect() as conn:
+        after = conn.scalar(text("SELECT count(*) FROM change_feed"))
+    assert again["replayed"] is True and first["replayed"] is False
+    assert {k: v for k, v in again.items() if k != "replayed"} == {
+        k: v for k, v in first.items() if k != "replayed"
+    }
+    assert before == after
+    assert _count(central, Ticket, Ticket.reference.like("TBZ-%")) == 1
+
+
+def test_close_at_one_site_and_reopen_at_another_is_a_conflict_not_a_silent_close(
+    central, branch_factory
+):
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    ticket = _log_call(tbz)
+    assert settle(central, [tbz, mhd]) == []
+
+    def version(site):
+        with site.engine.connect() as conn:
+            return conn.scalar(select(Ticket.version).where(Ticket.id == ticket.id))
+
+    tbz.services.tickets.change_status(
+        tbz.actor("ali"), ticket.id, version(tbz), Status.RESOLVED
+    )
+    mhd.services.tickets.change_status(
+        mhd.actor("maryam"), ticket.id, version(mhd), Status.PENDING_CUSTOMER
+    )
+    assert settle(central, [tbz, mhd]) == []
+    with central.connect() as conn:
+        status = conn.scalar(select(Ticket.status).where(Ticket.id == ticket.id))
+    assert status is Status.PENDING_CUSTOMER
+    conflicts = ConflictService(tbz.engine).list_open()
+    assert [(c.kind, c.column_name, c.remote_value) for c in conflicts] == [
+        ("status", "status", Status.RESOLVED)
+    ]
+    # Taking the losing side is itself a synced change.
+    ConflictService(tbz.engine).resolve(conflicts[0].id, "remote", actor=tbz.actor("maryam"))
+    assert settle(central, [tbz, mhd]) == []
+    with mhd.engine.connect() as conn:
+        assert conn.scalar(select(Ticket.status).where(Ticket.id == ticket.id)) is Status.RESOLVED
+    assert ConflictService(central).list_open() == []
+
+
+def test_assignee_at_two_sites_last_writer_wins_and_both_agents_hear(central, branch_factory):
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    ticket = _log_call(tbz)
+    assert settle(central, [tbz, mhd]) == []
+    sara, reza = tbz.actor("sara").user_id, tbz.actor("reza").user_id
+
+    def reassign(site, who):
+        with site.engine.connect() as conn:
+            v = conn.scalar(select(Ticket.version).where(Ticket.id == ticket.id))
+        site.services.tickets.assign(site.actor("maryam"), ticket.id, v, who)
+
+    reassign(tbz, sara)
+    reassign(mhd, reza)  # later: wins
+    assert settle(central, [tbz, mhd]) == []
+    with central.connect() as conn:
+        assert conn.scalar(select(Ticket.assignee_id).where(Ticket.id == ticket.id)) == reza
+    (conflict,) = ConflictService(central).list_open()
+    assert conflict.kind == "assignee"
+    assert conflict.local_value == reza and conflict.remote_value == sara
+    notified = _count(
+        central, Notification, Notification.dedupe_key.like("sync-assignee:%")
+    )
+    assert notified == 2
+
+
+def test_priority_more_urgent_wins_without_a_conflict(central, branch_factory):
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    ticket = _log_call(tbz)
+    assert settle(central, [tbz, mhd]) == []
+
+    def set_priority(site, p):
+        with site.engine.connect() as conn:
+            v = conn.scalar(select(Ticket.version).where(Ticket.id == ticket.id))
+        site.services.tickets.update(site.actor("maryam"), ticket.id, v, priority=p)
+
+    set_priority(mhd, Priority.URGENT)
+    set_priority(tbz, Priority.LOW)  # later, but less urgent
+    assert settle(central, [tbz, mhd]) == []
+    with central.connect() as conn:
+        row = conn.execute(
+            select(Ticket.priority, Ticket.priority_rank).where(Ticket.id == ticket.id)
+        ).one()
+    assert tuple(row) == (Priority.URGENT, 3)
+    assert ConflictService(central).list_open() == []
+
+
+def test_same_customer_created_at_two_sites_is_queued_not_merged(central, branch_factory):
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    _log_call(tbz, name="Bob", phones=["09121234567"])
+    _log_call(mhd, name="Robert", phones=["09121234567"])
+    assert settle(central, [tbz, mhd]) == []
+    (dup,) = ConflictService(tbz.engine).open_duplicates()
+    assert dup.match_kind == "phone"
+    assert _count(central, SyncDuplicate) == 1
+    from deskapp.models import Customer
+
+    assert _count(central, Customer, Customer.deleted_at.is_(None)) >= 2
+
+
+def test_the_same_sla_stage_raised_at_two_sites_is_kept_once(central, branch_factory):
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    ticket = _log_call(tbz)
+    assert settle(central, [tbz, mhd]) == []
+    due = utcnow()
+    for site in (tbz, mhd):
+        with site.engine.begin() as conn:
+            conn.execute(
+                SlaStageEvent.__table__.insert().values(
+                    id=__import__("uuid").uuid4(), ticket_id=ticket.id, clock="resolution",
+                    stage="75", due_at=due, created_at=due,
+                )
+            )
+    assert settle(central, [tbz, mhd]) == []
+    assert _count(central, SlaStageEvent, SlaStageEvent.ticket_id == ticket.id,
+                  SlaStageEvent.stage == "75") == 1
+
+
+def test_the_centre_never_numbers_a_branch_sites_tickets(central, branch_factory):
+    branch_factory("TBZ")
+    hq = build_services(central, site_code="TBZ")
+    with pytest.raises(BranchNumbering):
+        hq.tickets.log_call(
+            hq.staff.actor("ali"),
+            NewCall(subject="x", new_customer=NewCustomer(name="C", phones=["09351112233"])),
+        )
+
+
+def test_a_clock_far_off_is_refused_and_the_outbox_kept(central, branch_factory):
+    tbz = branch_factory("TBZ")
+    _log_call(tbz)
+    pending = _count(tbz.engine, ChangeLogEntry)
+    client = SyncClient(tbz.engine, central, clock=lambda: utcnow() + timedelta(minutes=30))
+    with pytest.raises(ClockDrift) as info:
+        client.sync()
+    assert info.value.code == "sync.clock_drift"
+    assert _count(tbz.engine, ChangeLogEntry) == pending
+    assert _count(central, SyncBatch) == 0
+    assert "ahead" in client.status().last_error
+
+
+def test_a_schema_mismatch_names_the_side_to_upgrade(central, branch_factory):
+    tbz = branch_factory("TBZ")
+    _log_call(tbz)
+    with central.begin() as conn:
+        head = conn.scalar(text("SELECT version_num FROM alembic_version"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(SchemaMismatch) as info:
+        SyncClient(tbz.engine, central).sync()
+    assert info.value.params["upgrade"] == "branch"
+    with central.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    with pytest.raises(SchemaMismatch) as info:
+        SyncClient(tbz.engine, central).sync()
+    assert info.value.params["upgrade"] == "centre"
+    assert _count(tbz.engine, ChangeLogEntry) > 0
+    with central.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head})
+    assert settle(central, [tbz]) == []
+
+
