@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from deskapp.models import Assignment, Customer, Interaction, Site, Team, Ticket, User, utcnow
+from deskapp.models import Assignment, Interaction, Site, Team, Ticket, User, utcnow
 from deskapp.models.enums import (
     CHANNEL_INTERACTION,
     PRIORITY_RANK,
@@ -130,30 +130,6 @@ def next_ticket_number(session: Session, site_code: str) -> tuple[uuid.UUID, int
     return row[0], row[1]
 
 
-def unreachable_kinds(email: str | None, phones: object) -> frozenset[InteractionKind]:
-    """The outbound contacts a customer cannot get: an email needs an email address, a
-    call a phone number. The UI greys these out; the service refuses them."""
-    kinds = set()
-    if not (email or "").strip():
-        kinds.add(InteractionKind.EMAIL)
-    if not phones:
-        kinds.add(InteractionKind.CALL)
-    return frozenset(kinds)
-
-
-def check_reachable(customer: Customer, kind: InteractionKind) -> None:
-    """Refuse an outbound contact on a channel the customer cannot be reached on, with
-    ``contact.unreachable`` (a reply to a phone customer is not "emailed" to nowhere)."""
-    if kind not in unreachable_kinds(customer.email, customer.phones):
-        return
-    missing = "email" if kind is InteractionKind.EMAIL else "phone"
-    raise ValidationFailed(
-        f"{customer.name} has no {missing} on record; choose another channel or add it "
-        "to the customer first.", "kind",
-        code="contact.unreachable", channel=kind.value, missing=missing, customer=customer.name,
-    )
-
-
 class TicketService:
     def __init__(
         self,
@@ -202,13 +178,8 @@ class TicketService:
         category = validation.line(call.category, "Category", 80, required=False)
         channel = validation.choice(call.channel, Channel, "Channel")
         priority = validation.choice(call.priority, Priority, "Priority")
-        validation.identifier(call.customer_id, "customer_id", required=False)
-        validation.identifier(call.team_id, "team_id", required=False)
-        validation.identifier(call.call_record_id, "call_record_id", required=False)
         if (call.customer_id is None) == (call.new_customer is None):
             raise ValidationFailed("Choose an existing customer or enter a new one.", "customer")
-        if call.new_customer is not None and not isinstance(call.new_customer, NewCustomer):
-            raise validation.wrong_type(call.new_customer, "new_customer", "a new customer")
         new_customer = validate_new_customer(call.new_customer) if call.new_customer else None
         now = self._now()
         with self._uow() as uow:
@@ -300,8 +271,6 @@ class TicketService:
         when the text is written) makes a retry safe: when a send failed with the
         connection and may or may not have committed, sending again with the same id
         returns the stored interaction instead of adding it twice."""
-        validation.identifier(ticket_id, "ticket_id")
-        validation.identifier(interaction_id, "interaction_id", required=False)
         kind = validation.choice(kind, InteractionKind, "Kind")
         body = validation.text(body, "Message", MAX_BODY)
         if direction is None:
@@ -314,8 +283,6 @@ class TicketService:
             s = uow.session
             t = load_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
-            if direction is Direction.OUTBOUND:
-                check_reachable(t.customer, kind)
             if interaction_id is not None:
                 stored = s.get(Interaction, interaction_id)
                 if stored is not None:  # the earlier attempt did commit
@@ -496,9 +463,6 @@ class TicketService:
         """Give the ticket to someone (or back to the pool). Agents may take a ticket from
         the pool or hand back their own; moving anyone else's work needs a supervisor."""
         reason = validation.text(reason, "Reason", 1000, required=False)
-        validation.identifier(assignee_id, "assignee_id", required=False)
-        if team_id is not ...:
-            validation.identifier(team_id, "team_id", required=False)
         with self._uow() as uow:
             s = uow.session
             t = load_ticket(s, ticket_id)
