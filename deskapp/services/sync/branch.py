@@ -5,11 +5,14 @@ No Qt here."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, inspect, select
 
+from deskapp.models import Team, Ticket, User
 from deskapp.models.database import READ_ONLY
 from deskapp.models.sync import ChangeLogEntry, SyncConflict, SyncState
 
@@ -58,3 +61,64 @@ def branch_status(target: Engine | Connection) -> BranchStatus | None:
         open_conflicts=int(conflicts),
         last_error=state.last_error or "",
     )
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One open conflict as the inbox shows it: the engine's ConflictInfo plus the names
+    a person reads (ticket number, who changed each side, the names behind user and
+    team ids)."""
+
+    info: Any  # deskapp.services.sync.conflicts.ConflictInfo
+    ticket_reference: str | None
+    local_by: str | None
+    remote_by: str | None
+    names: dict[str, str]  # str(uuid) -> display name, for id-valued fields
+
+
+def conflict_views(engine: Engine, conflicts: list[Any]) -> list[ConflictView]:
+    """Decorate ``ConflictService.list_open()`` with names, in one read."""
+    user_ids: set[uuid.UUID] = set()
+    team_ids: set[uuid.UUID] = set()
+    ticket_ids: set[uuid.UUID] = set()
+    for c in conflicts:
+        user_ids.update(i for i in (c.local_by_id, c.remote_by_id) if i is not None)
+        if c.ticket_id is not None:
+            ticket_ids.add(c.ticket_id)
+        for value in (c.local_value, c.remote_value):
+            ident = _as_uuid(value)
+            if ident is not None:
+                (team_ids if c.column_name.startswith("team") else user_ids).add(ident)
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{READ_ONLY: True})
+        users = dict(conn.execute(
+            select(User.id, User.display_name).where(User.id.in_(user_ids))).all()
+        ) if user_ids else {}
+        teams = dict(conn.execute(
+            select(Team.id, Team.name).where(Team.id.in_(team_ids))).all()
+        ) if team_ids else {}
+        refs = dict(conn.execute(
+            select(Ticket.id, Ticket.reference).where(Ticket.id.in_(ticket_ids))).all()
+        ) if ticket_ids else {}
+    names = {str(k): v for k, v in {**users, **teams}.items()}
+    return [
+        ConflictView(
+            info=c,
+            ticket_reference=refs.get(c.ticket_id) if c.ticket_id is not None else None,
+            local_by=users.get(c.local_by_id) if c.local_by_id is not None else None,
+            remote_by=users.get(c.remote_by_id) if c.remote_by_id is not None else None,
+            names=names,
+        )
+        for c in conflicts
+    ]
+
+
+def _as_uuid(value: Any) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str) and len(value) in (32, 36):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            return None
+    return None
