@@ -19,6 +19,7 @@ from deskapp.cli import (
     desk_rules,
     imports,
     profiles,
+    reports,
     sla,
     sync,
     teams,
@@ -27,7 +28,7 @@ from deskapp.cli import (
 from deskapp.cli.context import CliContext, CliError
 
 COMMAND_MODULES = [database, users, teams, profiles, sla, demo, imports, desk_rules,
-                   branch, sync, call]
+                   branch, sync, call, reports]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -133,6 +133,8 @@ class QueueFilter:
     assignee_ids: tuple[uuid.UUID | str, ...] = ()
     segments: tuple[Segment, ...] = ()
     text: str = ""
+    # A fixed set of tickets (a report's drill-down, services.reports); never saved.
+    ticket_ids: tuple[uuid.UUID, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -634,6 +636,8 @@ class QueueService:
             conds.append(or_(*parts) if parts else false())
         if f.segments:
             conds.append(Customer.segment.in_(f.segments))
+        if f.ticket_ids:
+            conds.append(Ticket.id.in_(f.ticket_ids))
         dialect = s.get_bind().dialect.name
         for text in (f.text, q.search):
             match = search.match_condition(dialect, text)

@@ -31,8 +31,8 @@ Definitions (the tooltips of the Reports tab say the same in one line each):
   FCR rate = such tickets / tickets resolved in the range.
 * **CSAT**: the 1-5 scores of tickets resolved in the range; response rate = scored /
   resolved.
-* **Backlog**: open tickets (new, open, pending) as of the end of the range (or now,
-  if earlier), by status and by age; the trend is the open count at the end of each
+* **Backlog**: open tickets (new, open, pending) now, by status and by age (time since
+  creation); the trend is the open count at the end of each
   day of the range (created by then, minus resolved or closed by then; a ticket's
   earlier resolve-and-reopen cycles are not replayed).
 * **Escalations**: escalation records (de-escalations left out) made in the range on

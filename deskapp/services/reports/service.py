@@ -180,6 +180,21 @@ class ReportService:
             team_names=teams,
         )
 
+    def ticket_ids(
+        self, actor: Actor, query: ReportQuery, figure: str, key: object
+    ) -> list[uuid.UUID]:
+        """Ids of the tickets behind one bar or cell (at most DRILL_LIMIT), for the queue."""
+        query = self.scope(actor, query)
+        with self._uow(read_only=True) as uow:
+            run = _Run(uow.session, query, self._now())
+            conds = drill_conditions(run, figure, key)
+            return list(
+                uow.session.scalars(
+                    select(Ticket.id).where(*conds).order_by(Ticket.id).limit(DRILL_LIMIT)
+                )
+            )
+
+
     def measure(self) -> int:
         """Measure the business durations still missing (see durations.py)."""
         with self._uow() as uow:
@@ -609,6 +624,28 @@ class _Run:
         rows.sort(key=lambda a: (a.user_id is None, a.name.casefold()))
         return tuple(rows)
 
+    def local_weekday_hour(self, col: ColumnElement, weekday: int, hour: int) -> ColumnElement:
+        """``col`` falls on local ``weekday`` (0 = Monday) at local ``hour``."""
+        if self.pg:
+            local = func.timezone(self.q.timezone, col)
+            return and_(
+                func.extract("isodow", local) == weekday + 1, func.extract("hour", local) == hour
+            )
+        parts = []
+        sqlite_dow = (weekday + 1) % 7  # strftime %w: 0 = Sunday
+        for a, b, offset in _offset_pieces(self.zone, self.start, self.end):
+            shift = f"{int(offset.total_seconds() // 60):+d} minutes"
+            parts.append(
+                and_(
+                    col >= _ts(a),
+                    col < _ts(b),
+                    func.strftime("%w", col, shift) == str(sqlite_dow),
+                    func.strftime("%H", col, shift) == f"{hour:02d}",
+                )
+            )
+        return or_(*parts)
+
+
     def team_names(self) -> tuple[str, ...]:
         if not self.q.team_ids:
             return ()
@@ -644,3 +681,44 @@ def _offset_pieces(
 
 
 __all__ = ["ReportService", "range_instants"]
+
+
+# -- drill-down: the tickets behind one bar or cell ---------------------------
+
+DRILL_LIMIT = 5000
+
+
+def drill_conditions(run: _Run, figure: str, key: object) -> list[ColumnElement]:
+    """Conditions selecting the tickets counted in one cell of a figure (the same
+    definitions as the figure itself)."""
+    if figure == "volume_channel":
+        return [*run.created_in_range(), Ticket.channel == key]
+    if figure == "volume_day":
+        assert isinstance(key, date)
+        lo = datetime.combine(key, time(0), run.zone).astimezone(UTC)
+        hi = datetime.combine(key + timedelta(days=1), time(0), run.zone).astimezone(UTC)
+        return [*run.filters(), Ticket.created_at >= _ts(lo), Ticket.created_at < _ts(hi)]
+    if figure == "volume_hour":
+        weekday, hour = key  # type: ignore[misc]
+        return [*run.created_in_range(), run.local_weekday_hour(Ticket.created_at, weekday, hour)]
+    if figure == "backlog_status":
+        return [*run.filters(), Ticket.status == key]
+    if figure == "backlog_age":
+        i = int(key)  # type: ignore[call-overload]
+        lo_h = AGE_BUCKETS[i][1]
+        conds = [*run.filters(), Ticket.status.in_(OPEN_STATUSES),
+                 Ticket.created_at <= _ts(run.now - timedelta(hours=lo_h))]
+        if i + 1 < len(AGE_BUCKETS):
+            hi_h = AGE_BUCKETS[i + 1][1]
+            conds.append(Ticket.created_at > _ts(run.now - timedelta(hours=hi_h)))
+        return conds
+    if figure == "csat":
+        return [*run.resolved_in_range(), Ticket.csat == int(key)]  # type: ignore[call-overload]
+    if figure == "agent":
+        who = Ticket.assignee_id.is_(None) if key is None else Ticket.assignee_id == key
+        return [*run.created_in_range(), who]
+    if figure == "sla_breached":
+        policy_id, clock = key  # type: ignore[misc]
+        breached = run.fr_clock()[1] if clock == "first_response" else run.res_clock()[1]
+        return [*run.created_in_range(), Ticket.sla_policy_id == policy_id, breached]
+    raise ValueError(f"no drill-down for {figure!r}")

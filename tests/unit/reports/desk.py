@@ -61,7 +61,7 @@ def office() -> CalendarDraft:
     )
 
 
-def build(url: str, customer_name: str = "Customer") -> ReportDesk:
+def build(url: str, customer_name: str = "Customer", vip_policy: str = "VIP") -> ReportDesk:
     clock = FakeClock()
     services = build_services(url, clock=clock)
     desk = make_desk(services)
@@ -70,7 +70,7 @@ def build(url: str, customer_name: str = "Customer") -> ReportDesk:
     always = admin.create_calendar(desk.manager, round_the_clock())
     work = admin.create_calendar(desk.manager, office())
     admin.create_policy(desk.manager, PolicyDraft("Default", 240, 1440, always.id, is_default=True))
-    admin.create_policy(desk.manager, PolicyDraft("VIP", 60, 480, work.id, segment="vip"))
+    admin.create_policy(desk.manager, PolicyDraft(vip_policy, 60, 480, work.id, segment="vip"))
     rd.teams = {name: tid for tid, name in services.reports.team_choices(desk.manager)}
 
     tk = services.tickets
@@ -86,7 +86,12 @@ def build(url: str, customer_name: str = "Customer") -> ReportDesk:
         else:
             call = NewCall(
                 subject=f"{name} subject",
-                new_customer=NewCustomer(f"{customer_name} {customer}", segment=segment),
+                new_customer=NewCustomer(
+                    f"{customer_name} {customer}",
+                    phones=[f"0912 345 {len(customers):04d}"],
+                    email=f"{customer.lower()}@example.com",
+                    segment=segment,
+                ),
                 channel=channel,
             )
         detail = tk.log_call(actor, call)

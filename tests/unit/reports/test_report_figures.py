@@ -174,3 +174,26 @@ def test_permissions(rd: ReportDesk):
 def test_reversed_range_is_refused(rd: ReportDesk):
     with pytest.raises(ValidationFailed):
         rd.services.reports.report(rd.desk.manager, ReportQuery(date(2026, 2, 1), date(2026, 1, 1)))
+
+
+def test_drill_down_gives_the_tickets_behind_a_cell(rd: ReportDesk):
+    t = rd.tickets
+    svc, q = rd.services.reports, ReportQuery(*RANGE)
+
+    def ids(figure, key):
+        return set(svc.ticket_ids(rd.desk.manager, q, figure, key))
+
+    assert ids("volume_hour", (0, 9)) == {t["T1"]}
+    assert ids("volume_hour", (6, 20)) == {t["T8"]}
+    assert ids("volume_channel", "chat") == {t["T7"]}
+    assert ids("volume_day", date(2026, 11, 24)) == {t["T3"], t["T6"]}
+    assert ids("backlog_status", "open") == {t["T8"], t["T10"]}
+    assert ids("backlog_age", 2) == {t["T10"]}
+    assert ids("csat", 4) == {t["T2"], t["T12"]}
+    assert ids("agent", None) == {t["T5"]}
+    vip = next(s.policy_id for s in run(rd).sla if s.policy_name == "VIP")
+    assert ids("sla_breached", (vip, "first_response")) == {t["T4"]}
+    tehran = ReportQuery(*RANGE, timezone="Asia/Tehran")
+    assert set(svc.ticket_ids(rd.desk.manager, tehran, "volume_hour", (6, 23))) == {t["T8"]}
+    with pytest.raises(PermissionDenied):
+        svc.ticket_ids(rd.desk.agent, q, "csat", 4)

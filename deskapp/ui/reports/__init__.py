@@ -1,0 +1,1 @@
+"""The Reports tab (supervisors, managers, administrators), its charts and exports."""
