@@ -62,7 +62,13 @@ def prepare_database(services: Services, settings: Settings) -> bool:
     # is empty, older, newer or foreign raises SchemaAttention, which start-up turns into
     # the schema dialog (create, upgrade for administrators, or refuse).
     check_at_start(services.engine, owner=settings.is_default_database)
-    ensure_site(services, settings.site_code, "Head office")
+    from deskapp.services.sync.branch import branch_site
+
+    branch = branch_site(services.engine)
+    if branch is not None:  # a branch office numbers its tickets under its own site only
+        services.tickets.site_code = branch
+    else:
+        ensure_site(services, settings.site_code, "Head office")
     # Without policies a fresh desk would never raise an SLA warning.
     ensure_sla_defaults(services.uow)
     if not settings.is_default_database:

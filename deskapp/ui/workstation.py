@@ -86,6 +86,7 @@ def compose_window(
 ) -> MainWindow:
     """The complete workstation window for ``actor`` (not shown)."""
     from deskapp.ui import escalation_wiring, sla_settings_wiring
+    from deskapp.ui.admin.install import install_desk_admin
     from deskapp.ui.connection_flow import install_connection_action
     from deskapp.ui.live.wiring import attach_live_updates
     from deskapp.ui.notifications.install import install_notifications
@@ -113,6 +114,8 @@ def compose_window(
         live.add_target(
             SUPERVISOR_TABLES, lambda: supervisor.refresh() if supervisor.isVisible() else None
         )
+    # Presence switch, customer edit/merge, Desk → Staff and teams (ui/admin).
+    window.desk_admin = install_desk_admin(window, start=bg.start)
     # -- end of parts --------------------------------------------------------
 
     window.parts = WorkstationParts(

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select, update
 
+from deskapp.app import prepare_database
+from deskapp.config import Settings
 from deskapp.models import Interaction, Site, Ticket
 from deskapp.models.database import make_engine
 from deskapp.models.enums import Channel, Status
@@ -119,8 +121,11 @@ def test_demo_agent_logs_in_offline_and_works_the_queue(central: Engine, tmp_pat
     target = tmp_path / "tbz.sqlite3"
     clone_branch(central, f"sqlite:///{target}", "TBZ", central_profile="hq")
     central.dispose()  # the branch works on its own file from here on
-    services = build_services(f"sqlite:///{target}", site_code="TBZ")
+    url = f"sqlite:///{target}"
+    services = build_services(url)  # the workstation's default site (HQ)...
     try:
+        prepare_database(services, Settings(url))  # ...becomes the branch's at start-up
+        assert services.tickets.site_code == "TBZ"
         actor = services.staff.authenticate("neda", "agent-demo")
         with central.connect() as conn:
             open_at_centre = conn.scalar(select(func.count()).select_from(Ticket).where(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
@@ -129,7 +130,11 @@ class CustomerHistoryPane(QWidget):
         self.interactions_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.name)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)
+        self.profile_actions = QHBoxLayout()  # Edit…, Merge… (add_profile_action)
+        name_row.addLayout(self.profile_actions)
+        layout.addLayout(name_row)
         layout.addWidget(self.segment, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(self.warning)
         layout.addLayout(profile)
@@ -147,6 +152,10 @@ class CustomerHistoryPane(QWidget):
         outer.addWidget(self.stack)
 
     # -- public -------------------------------------------------------------
+    def add_profile_action(self, widget: QWidget) -> None:
+        """A small button beside the customer's name (ui/admin/install.py)."""
+        self.profile_actions.addWidget(widget)
+
     @property
     def customer_id(self) -> uuid.UUID | None:
         return self._customer_id
