@@ -38,6 +38,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Wired by the escalation issue: see MainWindow.set_escalation_handler().
     ActionSpec("escalateAction", QT_TRANSLATE_NOOP("Actions", "Escalate…"), ("Ctrl+E",),
                "ticket", "escalate_current_ticket", enabled=False),
+    # Wired by telephony: see MainWindow.set_telephony().
+    ActionSpec("callCustomerAction", QT_TRANSLATE_NOOP("Actions", "Call the customer"),
+               ("Ctrl+D",), "ticket", "call_customer", enabled=False),
+    ActionSpec("missedCallsAction", QT_TRANSLATE_NOOP("Actions", "Missed calls…"), (),
+               "view", "show_missed_calls", enabled=False),
     ActionSpec("nextTicketAction", QT_TRANSLATE_NOOP("Actions", "Next ticket"), ("J", "Down"),
                "view", "select_next_ticket"),
     ActionSpec("previousTicketAction", QT_TRANSLATE_NOOP("Actions", "Previous ticket"),

@@ -1,11 +1,15 @@
 """The agent workstation: queue | ticket | customer history, menus from the actions
 table, a status bar, and the failure banner. It composes; the parts do the work.
 
-Hooks for later issues:
+The window is built complete by ``deskapp.ui.workstation.compose_window`` (read its
+docstring to add a part). The hooks it uses:
 - ``add_status_widget(widget)``: the notification bell and friends in the status bar;
 - ``add_view_tab(widget, title)``: a supervisor view beside the workstation;
+- ``add_ticket_panel(widget)``: a panel under the open ticket (escalation history);
 - ``refresh_tickets(ids)`` / ``refresh_all()``: live updates from other workstations;
-- ``set_escalation_handler(fn)``: enables Ctrl+E and calls ``fn(ticket_detail)``.
+- ``set_escalation_handler(fn)``: enables Ctrl+E and calls ``fn(ticket_detail)``;
+- ``closing``: emitted once the window has accepted a close (the session ends: stop
+  schedulers, feeds and timers).
 """
 
 from __future__ import annotations
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self._central_layout = layout  # add_top_bar puts strips under the banner
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -170,6 +175,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().addWidget(widget)
 
+    def add_top_bar(self, widget: QWidget) -> None:
+        """A strip across the top of the window, under the failure banner (the call
+        bar): shown and hidden by its owner, never taking the keyboard focus."""
+        self._central_layout.insertWidget(self._central_layout.indexOf(self.banner) + 1, widget)
+
     def add_view_tab(self, widget: QWidget, title: str) -> int:
         return self.tabs.addTab(widget, title)
 
@@ -178,6 +188,22 @@ class MainWindow(QMainWindow):
         self.ticket_column.addWidget(widget)
         self.ticket_column.setStretchFactor(0, 5)
         self.ticket_column.setStretchFactor(self.ticket_column.indexOf(widget), stretch)
+
+    def set_telephony(self, telephony: object | None) -> None:
+        """The call controller (deskapp.ui.telephony): Ctrl+D calls the open ticket's
+        customer, View → Missed calls lists the calls nobody answered here."""
+        self._telephony = telephony
+        self.actions_by_name["callCustomerAction"].setEnabled(
+            telephony is not None and getattr(telephony, "link", None) is not None)
+        self.actions_by_name["missedCallsAction"].setEnabled(telephony is not None)
+
+    def call_customer(self) -> None:
+        if getattr(self, "_telephony", None) is not None:
+            self._telephony.dial_open_customer()
+
+    def show_missed_calls(self) -> None:
+        if getattr(self, "_telephony", None) is not None:
+            self._telephony.show_missed_calls()
 
     def set_escalation_handler(self, handler: Callable[[TicketDetail], None] | None) -> None:
         self._escalation_handler = handler

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         SlaNotificationController,
     )
     from deskapp.ui.sla_settings_wiring import SlaSettingsWiring
+    from deskapp.ui.telephony.controller import CallController
 
 
 @dataclass
@@ -76,6 +77,7 @@ class WorkstationParts:
     sla_settings: SlaSettingsWiring
     escalations: EscalationWiring
     live: LiveUpdates
+    telephony: CallController | None = None
 
 
 def compose_window(
@@ -90,6 +92,7 @@ def compose_window(
     from deskapp.ui.connection_flow import install_connection_action
     from deskapp.ui.live.wiring import attach_live_updates
     from deskapp.ui.notifications.install import install_notifications
+    from deskapp.ui.telephony.install import install_telephony
 
     bg = background or Background()
     window = MainWindow(services, actor, runner)
@@ -114,6 +117,8 @@ def compose_window(
         live.add_target(
             SUPERVISOR_TABLES, lambda: supervisor.refresh() if supervisor.isVisible() else None
         )
+    # Telephony: softphone link, call hook, screen-pop, click to call, missed calls.
+    telephony = install_telephony(window, start=bg.start)
     # Presence switch, customer edit/merge, Desk → Staff and teams (ui/admin).
     window.desk_admin = install_desk_admin(window, start=bg.start)
     # -- end of parts --------------------------------------------------------
@@ -124,6 +129,7 @@ def compose_window(
         sla_settings=sla_settings,
         escalations=escalations,
         live=live,
+        telephony=telephony,
     )
     window.live_updates = live  # older name, used by tests and diagnostics
     window.escalation_wiring = escalations

@@ -4,6 +4,7 @@ the desk's numbers for this customer and the latest interactions."""
 
 from __future__ import annotations
 
+import html
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -45,6 +46,7 @@ class CustomerHistoryPane(QWidget):
     ticket_clicked = Signal(object)  # ticket id
     history_loaded = Signal(object)  # CustomerHistory
     failed = Signal(object, object)  # exception, retry callable
+    phone_clicked = Signal(str)  # a number to dial (click to call)
 
     def __init__(
         self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
@@ -82,6 +84,11 @@ class CustomerHistoryPane(QWidget):
         for widget in (self.phones, self.email, self.organisation):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             widget.setWordWrap(True)
+        self.phones.setObjectName("customerPhones")
+        self.phones.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.phones.linkActivated.connect(self._on_phones_link_activated)
         profile = QFormLayout()
         profile.addRow(self.tr("Phones:"), self.phones)
         profile.addRow(self.tr("Email:"), self.email)
@@ -156,6 +163,27 @@ class CustomerHistoryPane(QWidget):
         """A small button beside the customer's name (ui/admin/install.py)."""
         self.profile_actions.addWidget(widget)
 
+    def set_phones_clickable(self, clickable: bool) -> None:
+        """With a softphone: phone numbers become links that dial (phone_clicked)."""
+        self._phones_clickable = clickable
+        if self.history is not None:
+            self._show_phones(self.history.customer.phones)
+
+    def _show_phones(self, phones: tuple[str, ...]) -> None:
+        fmt = formatter()
+        if not getattr(self, "_phones_clickable", False) or not phones:
+            self.phones.setTextFormat(Qt.TextFormat.PlainText)
+            self.phones.setText(fmt.digits(", ".join(phones)) or "—")
+            return
+        self.phones.setTextFormat(Qt.TextFormat.RichText)
+        self.phones.setText(", ".join(
+            f'<a href="tel:{html.escape(p)}">{html.escape(fmt.digits(p))}</a>' for p in phones))
+        self.phones.setToolTip(self.tr("Click a number to call it"))
+
+    def _on_phones_link_activated(self, link: str) -> None:
+        if link.startswith("tel:"):
+            self.phone_clicked.emit(link[4:])
+
     @property
     def customer_id(self) -> uuid.UUID | None:
         return self._customer_id
@@ -197,7 +225,7 @@ class CustomerHistoryPane(QWidget):
         )
         self.warning.setText(c.warning_note)
         self.warning.setVisible(bool(c.warning_note.strip()))
-        self.phones.setText(fmt.digits(", ".join(c.phones)) or "—")
+        self._show_phones(c.phones)
         self.email.setText(c.email or "—")
         self.organisation.setText(c.organisation or "—")
         self.stats["open"].setText(fmt.number(history.open_count))

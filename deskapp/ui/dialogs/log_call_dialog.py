@@ -4,6 +4,8 @@ interaction. Service validation errors appear next to their fields; nothing type
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.models.enums import Channel, Priority, Segment
+from deskapp.services.calls import CallInfo
 from deskapp.services.customers import NewCustomer
 from deskapp.services.dto import CustomerInfo, TicketDetail
 from deskapp.services.errors import DeskError, ValidationFailed
@@ -29,7 +32,7 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.services.tickets import NewCall
 from deskapp.ui.banner import describe_failure
-from deskapp.ui.formatting import isolate
+from deskapp.ui.formatting import formatter, isolate
 from deskapp.ui.labels import label
 from deskapp.ui.tasks import TaskRunner
 
@@ -69,6 +72,9 @@ class LogCallDialog(QDialog):
         self._key = f"caller-lookup-{id(self)}"
         self.customer: CustomerInfo | None = None
         self.logged: TicketDetail | None = None
+        # The telephone call being logged (telephony screen-pop), linked to the ticket.
+        self.call_record: CallInfo | None = None
+        self._preferred_customer: uuid.UUID | None = None
         self._errors: dict[str, QLabel] = {}
         self._build()
         self._connect_signals()
@@ -152,7 +158,12 @@ class LogCallDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Create ticket"))
         self.ok_button.setObjectName("createTicketButton")
+        self.call_label = QLabel(self)
+        self.call_label.setObjectName("callTimes")
+        self.call_label.setStyleSheet("color: #0d47a1;")
+        self.call_label.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.call_label)
         layout.addWidget(caller)
         layout.addWidget(self.new_group)
         layout.addWidget(ticket, 1)
@@ -170,6 +181,43 @@ class LogCallDialog(QDialog):
         self.new_group.toggled.connect(self._on_new_group_toggled)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    # -- the telephone call --------------------------------------------------
+    def attach_call(self, call: CallInfo) -> None:
+        """Log this telephone call: its number looked up, its customer chosen when
+        known, its times shown; the new ticket is linked to the call (once)."""
+        self.call_record = call
+        self._preferred_customer = call.customer_id
+        index = self.channel.findData(Channel.PHONE)
+        if index >= 0:
+            self.channel.setCurrentIndex(index)
+        self.update_call(call)
+        self.lookup.setText(call.number or call.raw_number)
+        self._debounce.stop()
+        self._on_debounce_timeout()
+        self.subject.setFocus()
+
+    def update_call(self, call: CallInfo) -> None:
+        """The call went on (answered, ended): show its times and length."""
+        from deskapp.ui.telephony.call_bar import call_length
+
+        if self.call_record is not None and call.id != self.call_record.id:
+            return
+        self.call_record = call
+        f = formatter()
+        parts = [
+            (self.tr("Call from %1") if call.incoming else self.tr("Call to %1")).replace(
+                "%1", isolate(f.digits(call.number) or call.raw_number)),
+            self.tr("rang %1").replace("%1", f.time(call.rang_at)),
+        ]
+        if call.answered_at is not None:
+            parts.append(self.tr("answered %1").replace("%1", f.time(call.answered_at)))
+        if call.duration is not None:
+            parts.append(self.tr("length %1").replace("%1", call_length(call.duration)))
+        elif call.answered_at is not None:
+            parts.append(self.tr("in progress"))
+        self.call_label.setText("☎ " + " · ".join(parts))
+        self.call_label.show()
 
     # -- caller look-up -----------------------------------------------------
     @Slot(str)
@@ -205,6 +253,12 @@ class LogCallDialog(QDialog):
             self.lookup_status.setText(self.tr("Pick the caller, or tick New customer."))
         else:
             self.lookup_status.setText(self.tr("No customer found; tick New customer below."))
+        preferred = next((n for n, c in enumerate(customers)
+                          if c.id == self._preferred_customer), None)
+        if preferred is not None:  # the caller the telephone identified
+            self.results.setCurrentRow(preferred)
+        elif self.call_record is not None and not customers:
+            self.new_group.setChecked(True)  # an unknown caller: a new customer, number filled
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_results_current_item_changed(
@@ -247,6 +301,7 @@ class LogCallDialog(QDialog):
             category=self.category.text(),
             priority=self.priority.currentData(),
             resolved_on_contact=self.resolved.isChecked(),
+            call_record_id=self.call_record.id if self.call_record is not None else None,
         )
 
     @Slot()

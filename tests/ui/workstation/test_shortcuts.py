@@ -43,7 +43,7 @@ def test_dialog_lists_every_action_shortcut(qtbot, window):
 
 def test_every_action_is_in_a_menu(window):
     in_menus = {a.objectName() for menu in window.menus.values() for a in menu.actions()}
-    assert in_menus == {s.name for s in ACTIONS}
+    assert {s.name for s in ACTIONS} <= in_menus  # parts add their own entries too
 
 
 def test_typing_letters_and_arrows_in_the_composer_stays_in_the_composer(
