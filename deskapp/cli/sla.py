@@ -16,6 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "check",
         help="raise the SLA warnings and breaches that are due, once, and print them",
     )
+    check.add_argument(
+        "--force",
+        action="store_true",
+        help="scan even while a workstation holds the site's SLA scan lease",
+    )
     check.set_defaults(handler=_check)
 
 
@@ -31,11 +36,27 @@ def format_stage(r: RaisedStage) -> str:
 
 
 def _check(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Takes part in the site's SLA lease election (deskapp.services.sla_lease): scans
+    only when no workstation holds the lease (or with --force), then releases it."""
+    from deskapp.services.feed_follow import trim_feed
+    from deskapp.services.sla_lease import SLA_LEASE, Lease, holder_id
+
     svc = ctx.services()
+    lease = Lease(svc.engine, SLA_LEASE, holder_id("cli"))
+    state = lease.acquire()
+    if not state.held and not args.force:
+        until = state.expires_at.strftime("%H:%M:%S UTC") if state.expires_at else "?"
+        print(f"the SLA scan runs on {state.holder} (lease until {until}); nothing to do")
+        return 0
     try:
         raised = svc.sla_scanner.scan()
+        if svc.engine.dialect.name == "postgresql":
+            trim_feed(svc.engine)
     except DeskError as exc:
         raise CliError(str(exc)) from None
+    finally:
+        if state.held:
+            lease.release()
     for r in raised:
         print(format_stage(r))
     if not raised:

@@ -20,11 +20,16 @@ from deskapp.ui.notifications.sla_bridge import SchedulerFactory, SlaNotificatio
 
 
 def sla_scheduler_factory(services: Any, interval_seconds: float = 30.0) -> SchedulerFactory:
-    """The real scheduler: APScheduler scanning with ``services.sla_scanner``."""
-    from deskapp.services.sla_scheduler import SlaScheduler
+    """The real scheduler: APScheduler scanning with ``services.sla_scanner`` every
+    ``interval_seconds`` — only while this workstation holds the site's SLA lease
+    (deskapp.services.sla_lease: one scanner per site, taken over within a minute)."""
+    from deskapp.services.sla_lease import LeasedSlaScheduler
 
     def factory(on_raised):
-        return SlaScheduler(services.sla_scanner.scan, on_raised, interval_seconds=interval_seconds)
+        return LeasedSlaScheduler(
+            services.engine, services.sla_scanner.scan, on_raised,
+            scan_interval_seconds=interval_seconds,
+        )
 
     return factory
 
