@@ -21,6 +21,7 @@ from deskapp.services.merging import MergeService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.presence import PresenceService
 from deskapp.services.queue import QueueService
+from deskapp.services.setup import SetupService
 from deskapp.services.reports import ReportService
 from deskapp.services.sla import SlaEngine
 from deskapp.services.sla_admin import SlaAdminService
@@ -52,6 +53,7 @@ class Services:
     staff_admin: StaffAdminService
     presence: PresenceService
     merges: MergeService
+    setup: SetupService
     calls: CallService
 
     @property
@@ -95,6 +97,7 @@ def build_services(
         staff_admin=StaffAdminService(uow),
         presence=PresenceService(uow),
         merges=MergeService(uow, sla=sla, clock=clock),
+        setup=SetupService(uow),
         calls=CallService(uow, clock=clock),
     )
 
