@@ -21,8 +21,8 @@ from deskapp.services.merging import MergeService
 from deskapp.services.notifications import NotificationService
 from deskapp.services.presence import PresenceService
 from deskapp.services.queue import QueueService
-from deskapp.services.setup import SetupService
 from deskapp.services.reports import ReportService
+from deskapp.services.setup import SetupService
 from deskapp.services.sla import SlaEngine
 from deskapp.services.sla_admin import SlaAdminService
 from deskapp.services.sla_scan import SlaScanner
