@@ -90,30 +90,77 @@ class ImportReport:
         return bool(self.errors) and not self.skip_invalid
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"UTF-16LE"/"UTF-16BE" when the bytes look like UTF-16 text without a byte-order
+    mark: ASCII or Persian text has a zero (or 0x06) byte at every other position."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for high, enc in ((odd, "UTF-16LE"), (even, "UTF-16BE")):
+        # the high byte of BMP text: 0x00 for Latin, 0x06 for Arabic/Persian, 0x20 for ZWNJ
+        if sum(b in (0x00, 0x06, 0x20, 0xFB, 0xFE) for b in high) >= 0.9 * len(high) \
+                and high.count(0) + high.count(6) >= 0.5 * len(high):
+            try:
+                sample[: len(sample) // 2 * 2].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            return enc
+    return None
+
+
+def _looks_like_cp1256_text(data: bytes) -> bool:
+    """Windows-1256 text: almost every byte a printable ASCII character, a line break, or
+    one of the Arabic/Persian letters; random bytes are not."""
+    as_1256 = data.decode("cp1256", errors="replace")
+    if not _ARABIC_LETTERS.search(as_1256):
+        return False
+    plausible = sum(
+        1 for ch in as_1256
+        if ch in "\t\r\n" or " " <= ch <= "~" or "\u0600" <= ch <= "\u06ff"
+        or ch in "\u200c\u00a0\u00ab\u00bb"
+    )
+    return plausible >= 0.97 * len(as_1256)
+
+
 def decode(data: bytes, name: str) -> str:
     """The text of the file: UTF-8 with or without a BOM; anything else is refused
     with a message that says what the file seems to be."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError(
-            f"{name} is UTF-16 (Excel's \"Unicode text\"); save it as CSV UTF-8."
+            f"{name} is UTF-16 (Excel's \"Unicode text\"); save it as CSV UTF-8.",
+            code="import.utf16",
+        )
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        raise ImportFileError(
+            f"{name} looks like {utf16} text without a byte-order mark (Excel's \"Unicode "
+            "text\"); save it as CSV UTF-8.",
+            code="import.utf16",
         )
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        try:
-            as_1256 = data.decode("cp1256")
-        except UnicodeDecodeError:
-            as_1256 = ""
-        if _ARABIC_LETTERS.search(as_1256):
+        if _looks_like_cp1256_text(data):
             raise ImportFileError(
                 f"{name} is not UTF-8: it looks like Windows-1256 (Arabic/Persian Windows); "
-                "save it as UTF-8 (in Excel: Save As > \"CSV UTF-8\")."
+                "save it as UTF-8 (in Excel: Save As > \"CSV UTF-8\").",
+                code="import.windows_1256",
             ) from None
         raise ImportFileError(
-            f"{name} is not UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
-            "save it as UTF-8."
+            f"{name} is not a text file in UTF-8 (invalid byte 0x{data[exc.start]:02x} on "
+            f"line {line}); it may be binary or damaged. Save it as CSV UTF-8.",
+            code="import.not_utf8", byte=f"0x{data[exc.start]:02x}", line=line,
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError(
+            f"{name} contains NUL bytes (line {line}): it is not a CSV text file; "
+            "save it as CSV UTF-8.",
+            code="import.nul", line=line,
+        )
+    return text
 
 
 def _header_key(raw: str) -> str:

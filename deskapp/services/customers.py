@@ -53,7 +53,12 @@ class CustomerChanges:
 
 def clean_phones(phones: Sequence[str]) -> list[str]:
     result: list[str] = []
+    if phones is None:
+        phones = ()
+    if isinstance(phones, str) or not isinstance(phones, (list, tuple)):
+        raise validation.wrong_type(phones, "phones", "a list of phone numbers")
     for raw in phones:
+        raw = validation.plain_text(raw, "phones")
         if not raw or not raw.strip():
             continue
         number = normalize_phone(raw)
@@ -112,6 +117,7 @@ def add_customer(session: Session, data: NewCustomer) -> Customer:
 
 
 def load_customer(session: Session, customer_id: uuid.UUID) -> Customer:
+    validation.identifier(customer_id, "customer_id")
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
         raise NotFound("That customer does not exist (any more).")

@@ -530,13 +530,16 @@ def _check_calendar(d: CalendarDraft) -> _CleanCalendar:
                 f"Two schedules start on {sched.effective_from}; keep one.", "schedules"
             )
         stored: dict[str, list[list[str]]] = {}
+        if not isinstance(sched.weekly_hours, Mapping):
+            raise validation.wrong_type(sched.weekly_hours, "schedules",
+                                        "a mapping of weekday to hours")
         for weekday, ranges in sched.weekly_hours.items():
             if not isinstance(weekday, int) or not 0 <= weekday <= 6:
                 raise ValidationFailed(
                     f"Weekday {weekday!r} is not 0 (Monday) to 6 (Sunday).", "schedules"
                 )
             try:
-                hours = parse_ranges(ranges)
+                hours = parse_ranges(_ranges(ranges, "schedules"))
             except ValueError as exc:
                 raise ValidationFailed(
                     f"{WEEKDAY_NAMES[weekday]} (from {sched.effective_from}): {exc}.", "schedules"
@@ -563,12 +566,24 @@ def _check_calendar(d: CalendarDraft) -> _CleanCalendar:
             custom[day.day] = (label, None)
             continue
         try:
-            hours = parse_ranges(day.hours)
+            hours = parse_ranges(_ranges(day.hours, "custom_days"))
         except ValueError as exc:
             raise ValidationFailed(f"{day.day}: {exc}.", "custom_days") from None
         # An empty list of hours means closed too.
         custom[day.day] = (label, format_ranges(hours) if hours else None)
     return _CleanCalendar(name, timezone, country, subdivision, schedules, custom)
+
+
+def _ranges(value: object, field: str) -> list[tuple[str, str]]:
+    """Working hours as given: a list of ("HH:MM", "HH:MM") pairs; anything else (None
+    for a weekday, numbers instead of times) is one coded validation error."""
+    expected = 'a list of ("HH:MM", "HH:MM") pairs'
+    if not isinstance(value, (list, tuple)):
+        raise validation.wrong_type(value, field, expected)
+    for pair in value:
+        if not isinstance(pair, (list, tuple)) or not all(isinstance(t, str) for t in pair):
+            raise validation.wrong_type(pair, field, expected)
+    return list(value)  # type: ignore[arg-type]
 
 
 def _check_calendar_name(s: Session, name: str, own_id: uuid.UUID | None) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Assignment, Interaction, Team, Ticket, User
 from deskapp.models.enums import Direction, InteractionKind, NotificationKind
-from deskapp.services import audit
+from deskapp.services import audit, validation
 from deskapp.services.errors import NotFound, StaleUpdate
 from deskapp.services.notifications import notify
 from deskapp.services.permissions import Actor
@@ -27,6 +27,7 @@ from deskapp.services.watchers import notify_informed
 
 
 def load_ticket(s: Session, ticket_id: uuid.UUID) -> Ticket:
+    validation.identifier(ticket_id, "ticket_id")
     t = s.get(Ticket, ticket_id)
     if t is None or t.deleted_at is not None:
         raise NotFound("That ticket does not exist (any more).")
@@ -34,6 +35,7 @@ def load_ticket(s: Session, ticket_id: uuid.UUID) -> Ticket:
 
 
 def check_version(s: Session, t: Ticket, expected_version: int) -> None:
+    validation.integer(expected_version, "expected_version")
     if t.version != expected_version:
         raise stale_error(s, t)
 

@@ -178,8 +178,13 @@ class TicketService:
         category = validation.line(call.category, "Category", 80, required=False)
         channel = validation.choice(call.channel, Channel, "Channel")
         priority = validation.choice(call.priority, Priority, "Priority")
+        validation.identifier(call.customer_id, "customer_id", required=False)
+        validation.identifier(call.team_id, "team_id", required=False)
+        validation.identifier(call.call_record_id, "call_record_id", required=False)
         if (call.customer_id is None) == (call.new_customer is None):
             raise ValidationFailed("Choose an existing customer or enter a new one.", "customer")
+        if call.new_customer is not None and not isinstance(call.new_customer, NewCustomer):
+            raise validation.wrong_type(call.new_customer, "new_customer", "a new customer")
         new_customer = validate_new_customer(call.new_customer) if call.new_customer else None
         now = self._now()
         with self._uow() as uow:
@@ -271,6 +276,8 @@ class TicketService:
         when the text is written) makes a retry safe: when a send failed with the
         connection and may or may not have committed, sending again with the same id
         returns the stored interaction instead of adding it twice."""
+        validation.identifier(ticket_id, "ticket_id")
+        validation.identifier(interaction_id, "interaction_id", required=False)
         kind = validation.choice(kind, InteractionKind, "Kind")
         body = validation.text(body, "Message", MAX_BODY)
         if direction is None:
@@ -463,6 +470,9 @@ class TicketService:
         """Give the ticket to someone (or back to the pool). Agents may take a ticket from
         the pool or hand back their own; moving anyone else's work needs a supervisor."""
         reason = validation.text(reason, "Reason", 1000, required=False)
+        validation.identifier(assignee_id, "assignee_id", required=False)
+        if team_id is not ...:
+            validation.identifier(team_id, "team_id", required=False)
         with self._uow() as uow:
             s = uow.session
             t = load_ticket(s, ticket_id)
