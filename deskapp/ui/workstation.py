@@ -121,6 +121,10 @@ def compose_window(
     telephony = install_telephony(window, start=bg.start)
     # Presence switch, customer edit/merge, Desk → Staff and teams (ui/admin).
     window.desk_admin = install_desk_admin(window, start=bg.start)
+    # Reports tab (supervisors, managers, admins); bars and cells open in the queue.
+    from deskapp.ui.reports.install import install_reports
+
+    window.reports_view = install_reports(window)
     # -- end of parts --------------------------------------------------------
 
     window.parts = WorkstationParts(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -43,6 +45,7 @@ from deskapp.ui.queue.model import SORT_COLUMN, QueueModel, describe_failure, la
 from deskapp.ui.tasks import TaskRunner
 
 SAVED_PREFIX = "saved:"
+REPORT_VIEW = "report"  # the tickets behind a report's bar or cell (show_tickets)
 ViewIdRole = Qt.ItemDataRole.UserRole + 10
 SEARCH_DELAY_MS = 250
 TICK_MS = 30_000
@@ -80,6 +83,7 @@ class QueuePanel(QWidget):
     ticket_activated = Signal(object)  # uuid.UUID
     count_changed = Signal(int)
     load_failed = Signal(str)
+    exported = Signal(str, int)  # path, how many tickets (export_view)
 
     def __init__(
         self,
@@ -105,6 +109,7 @@ class QueuePanel(QWidget):
         self._pending_view: str | None = None
         self._updating_filters = False
         self._key = f"queue-panel-{id(self)}"
+        self._report_ids: tuple[uuid.UUID, ...] = ()  # REPORT_VIEW: tickets behind a figure
 
         self.model = QueueModel(services, actor, runner, parent=self)
         self._build()
@@ -135,6 +140,9 @@ class QueuePanel(QWidget):
         self.delete_view_button = QPushButton(self.tr("Delete view"), self)
         self.delete_view_button.setObjectName("deleteQueueView")
         self.delete_view_button.setEnabled(False)
+        self.export_view_button = QPushButton(self.tr("Export view…"), self)
+        self.export_view_button.setObjectName("exportQueueView")
+        self.export_view_button.setToolTip(self.tr("Save the tickets of this view as CSV or XLSX"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -144,6 +152,7 @@ class QueuePanel(QWidget):
         # "Save view…" was clipped in Persian).
         left_layout.addWidget(self.save_view_button)
         left_layout.addWidget(self.delete_view_button)
+        left_layout.addWidget(self.export_view_button)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
@@ -256,6 +265,7 @@ class QueuePanel(QWidget):
         self.views.currentItemChanged.connect(self._on_views_current_item_changed)
         self.save_view_button.clicked.connect(self._on_save_view_button_clicked)
         self.delete_view_button.clicked.connect(self._on_delete_view_button_clicked)
+        self.export_view_button.clicked.connect(self._on_export_view_button_clicked)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
@@ -369,6 +379,8 @@ class QueuePanel(QWidget):
                 self.search.blockSignals(True)
                 self.search.setText(saved.filter.text)
                 self.search.blockSignals(False)
+            elif view_id == REPORT_VIEW:
+                pass
             elif view_id in {v.value for v in View}:
                 if self._view_id in self._saved or view_id != self._view_id:
                     self._clear_filters()
@@ -383,8 +395,50 @@ class QueuePanel(QWidget):
         self._run_query()
 
     def _current_query(self) -> QueueQuery:
+        if self._view_id == REPORT_VIEW:
+            f = replace(self._filter_from_bar(), ticket_ids=self._report_ids or (uuid.UUID(int=0),))
+            return QueueQuery(view=View.CUSTOM, filter=f, search=self.search.text())
         view = View.CUSTOM if self._view_id in self._saved else View(self._view_id)
         return QueueQuery(view=view, filter=self._filter_from_bar(), search=self.search.text())
+
+    def show_tickets(self, ticket_ids: Sequence[uuid.UUID], title: str) -> None:
+        """A fixed set of tickets (those behind a report's bar or cell) as a view of
+        its own, ``title`` at the end of the view list."""
+        self._report_ids = tuple(ticket_ids)
+        item = self._item_for(REPORT_VIEW)
+        if item is None:
+            item = QListWidgetItem(title)
+            item.setData(ViewIdRole, REPORT_VIEW)
+            self.views.addItem(item)
+        item.setText(title)
+        self._updating_filters = True
+        try:
+            self._clear_filters()
+        finally:
+            self._updating_filters = False
+        self.views.blockSignals(True)
+        self.views.setCurrentItem(item)
+        self.views.blockSignals(False)
+        self._view_id = REPORT_VIEW
+        self.delete_view_button.setEnabled(False)
+        self._run_query()
+
+    def _on_export_view_button_clicked(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Export view"), "queue.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_view(path)
+
+    def export_view(self, path: str) -> None:
+        """Write every ticket of the current view (its filters, search and order) to
+        ``path`` (.csv or .xlsx) in the background."""
+        from deskapp.services.reports.queue_export import export_queue
+
+        svc, actor, query = self._services, self._actor, self._current_query()
+        fmt = "csv" if path.lower().endswith(".csv") else "xlsx"
+        self._submit(lambda: export_queue(svc.queue, actor, query, path, fmt),
+                     lambda n: self.exported.emit(path, n), self._on_background_failed,
+                     key=f"{self._key}-export")
 
     def _run_query(self) -> None:
         query = self._current_query()
