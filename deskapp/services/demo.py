@@ -115,6 +115,16 @@ DEMO_TEAMS: list[tuple[str, list[str], int, str, str]] = [
     ("Field service", ["field_service", "installation"], 2, "david", "Site visits and installs."),
 ]
 
+# Display names of the demo skills in both languages (teams.skill_labels).
+DEMO_SKILL_LABELS: dict[str, dict[str, str]] = {
+    "general": {"en": "General questions", "fa": "پرسش‌های عمومی"},
+    "vip": {"en": "VIP customers", "fa": "مشتریان ویژه"},
+    "billing": {"en": "Billing", "fa": "صورتحساب"},
+    "network": {"en": "Network", "fa": "شبکه"},
+    "field_service": {"en": "Field service", "fa": "خدمات میدانی"},
+    "installation": {"en": "Installation", "fa": "نصب"},
+}
+
 # (code, name, time zone, share of tickets)
 DEMO_SITES = [("HQ", "Head office (Tehran)", "Asia/Tehran", 0.8),
               ("TBZ", "Tabriz branch", "Asia/Tehran", 0.2)]
@@ -510,7 +520,8 @@ class _Generator:
             row = _mutable(self.now_dt, created)
             row.update(name=name, description=description, skills=skills, tier=tier,
                        supervisor_id=self.user_ids[supervisor], auto_assign="off",
-                       last_auto_assignee_id=None)
+                       last_auto_assignee_id=None,
+                       skill_labels={k: DEMO_SKILL_LABELS[k] for k in skills})
             teams.append(row)
             self.team_ids[name] = row["id"]
         _insert(conn, Team.__table__, teams)
