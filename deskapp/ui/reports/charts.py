@@ -25,9 +25,6 @@ from deskapp.ui.reports.labels import table_words
 MET, BREACHED, RUNNING = "#2e7d32", "#c62828", "#9e9e9e"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportCharts", text)
-
 
 def _plot(title: str) -> pg.PlotWidget:
     w = pg.PlotWidget(background="w")
@@ -55,20 +52,23 @@ class ReportCharts(QWidget):
         self._channels: list[str] = []
         words = table_words()
         self._words = words
-        self.trend = _plot(_tr("Open backlog and tickets created per day"))
-        self.sla = _plot(_tr("SLA: met, breached, still running"))
-        self.channels = _plot(_tr("Tickets by channel"))
-        self.heat = _plot(_tr("Tickets by hour of day and weekday"))
+        self.trend = _plot(QCoreApplication.translate("ReportCharts", "Open backlog and tickets created per day"))
+        self.sla = _plot(QCoreApplication.translate("ReportCharts", "SLA: met, breached, still running"))
+        self.channels = _plot(QCoreApplication.translate("ReportCharts", "Tickets by channel"))
+        self.heat = _plot(QCoreApplication.translate("ReportCharts", "Tickets by hour of day and weekday"))
         self.heat_image = pg.ImageItem(axisOrder="row-major")
         self.heat.addItem(self.heat_image)
         self.heat_image.setLookupTable(
             pg.ColorMap([0.0, 1.0], [QColor("#f5f9ff"), QColor("#0d47a1")]).getLookupTable(nPts=64)
         )
         self.trend.addLegend(offset=(10, 10))
+        met = QCoreApplication.translate("ReportCharts", "Met")
+        breached = QCoreApplication.translate("ReportCharts", "Breached")
+        running = QCoreApplication.translate("ReportCharts", "Still running")
         legend = QLabel(
-            f'<span style="color:{MET}">■</span> {_tr("Met")} &nbsp; '
-            f'<span style="color:{BREACHED}">■</span> {_tr("Breached")} &nbsp; '
-            f'<span style="color:{RUNNING}">■</span> {_tr("Still running")}'
+            f'<span style="color:{MET}">■</span> {met} &nbsp; '
+            f'<span style="color:{BREACHED}">■</span> {breached} &nbsp; '
+            f'<span style="color:{RUNNING}">■</span> {running}'
         )
         sla_box = QVBoxLayout()
         sla_box.addWidget(self.sla)
@@ -93,9 +93,9 @@ class ReportCharts(QWidget):
         days = [day_text(fmt, d) for d, _n in r.backlog.trend]
         x = np.arange(len(days))
         self.trend.plot(x, [n for _d, n in r.backlog.trend], pen=pg.mkPen("#c62828", width=2),
-                        symbol="o", symbolSize=5, name=_tr("Open backlog"))
+                        symbol="o", symbolSize=5, name=QCoreApplication.translate("ReportCharts", "Open backlog"))
         self.trend.plot(x, [n for _d, n in r.volume.by_day], pen=pg.mkPen("#1565c0", width=2),
-                        symbol="s", symbolSize=5, name=_tr("Created"))
+                        symbol="s", symbolSize=5, name=QCoreApplication.translate("ReportCharts", "Created"))
         _ticks(self.trend.getAxis("bottom"), days, max(1, len(days) // 8))
         # Stacked SLA bars.
         self.sla.clear()
@@ -110,6 +110,7 @@ class ReportCharts(QWidget):
             self.sla.addItem(
                 pg.BarGraphItem(x=xs, y0=met + br, height=run, width=0.6, brush=RUNNING)
             )
+        self.sla.getAxis("bottom").setHeight(44)  # two-line labels: policy, clock
         clock_words = {"first_response": w("First response"), "resolution": w("Resolution")}
         _ticks(self.sla.getAxis("bottom"),
                [f"{s.policy_name}\n{clock_words[s.clock]}" for s in r.sla])
@@ -164,7 +165,7 @@ class ReportCharts(QWidget):
             s = r.sla[i]
             if s.met <= y < s.met + s.breached:
                 policy_id, clock, name = self._sla_keys[i]
-                self.cell_clicked.emit("sla_breached", (policy_id, clock),
-                                       f"{name}: {_tr('Breached')}")
+                breached = QCoreApplication.translate("ReportCharts", "Breached")
+                self.cell_clicked.emit("sla_breached", (policy_id, clock), f"{name}: {breached}")
                 return True
         return False

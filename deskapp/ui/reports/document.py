@@ -26,10 +26,6 @@ from deskapp.ui.formatting import Formatter
 from deskapp.ui.reports.labels import table_words
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportDocument", text)
-
-
 def day_text(fmt: Formatter, d: date) -> str:
     qd = QDate(d.year, d.month, d.day)
     if fmt.locale.language() == QLocale.Language.Persian:
@@ -59,7 +55,7 @@ def title(report: Report, fmt: Formatter | None = None) -> str:
     fmt = fmt or Formatter(QLocale())
     q = report.query
     text = (
-        _tr("Desk report %1 to %2")
+        QCoreApplication.translate("ReportDocument", "Desk report %1 to %2")
         .replace("%1", day_text(fmt, q.start))
         .replace("%2", day_text(fmt, q.end))
     )
@@ -81,7 +77,7 @@ def report_html(report: Report, fmt: Formatter | None = None) -> str:
         f'<h1 align="{align}">{html.escape(title(report, fmt))}</h1>',
         f'<p align="{align}">'
         + html.escape(
-            _tr("Generated %1; times are business time of each ticket's calendar.").replace(
+            QCoreApplication.translate("ReportDocument", "Generated %1; times are business time of each ticket's calendar.").replace(
                 "%1", fmt.datetime(report.generated_at)
             )
         )

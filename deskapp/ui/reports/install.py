@@ -6,6 +6,8 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from deskapp.ui.reports.view import ReportsView, may_see_reports
 
 if TYPE_CHECKING:
@@ -18,7 +20,7 @@ def install_reports(window: MainWindow) -> ReportsView | None:
     if not may_see_reports(window.actor):
         return None
     view = ReportsView(window.services, window.actor, window.runner)
-    window.add_view_tab(view, window.tr("Reports"))
+    window.add_view_tab(view, QCoreApplication.translate("ReportsView", "Reports"))
 
     def show(ids: Sequence[uuid.UUID], title: str) -> None:
         window.queue.show_tickets(ids, title)
