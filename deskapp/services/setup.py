@@ -98,6 +98,10 @@ class SetupService:
                                    code="setup.duplicate_site")
         teams = [(validation.line(t.name, "Team name", 80), clean_skills(t.skills), t)
                  for t in plan.teams]
+        for name, _s, spec in teams:
+            if not 1 <= spec.tier <= 3:
+                raise ValidationFailed(f"Team {name}: tier {spec.tier} is not 1, 2 or 3.",
+                                       "teams", code="validation.tier", value=spec.tier)
         lowered = [n.lower() for n, _s, _t in teams]
         if len(set(lowered)) != len(lowered):
             dup = next(n for n in lowered if lowered.count(n) > 1)

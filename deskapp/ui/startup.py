@@ -5,6 +5,7 @@ the main window. Failures end in a clear message, never a traceback."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -60,6 +61,7 @@ class StartupFlow(QObject):
         self._hint = ""
         self.window: QWidget | None = None
         self.login_dialog: LoginDialog | None = None
+        self.setup_wizard: QWidget | None = None
         self.error_box: QMessageBox | None = None
 
     def start(self) -> None:
@@ -68,7 +70,8 @@ class StartupFlow(QObject):
 
     # -- steps --------------------------------------------------------------
     def _on_prepared(self, needs_demo: bool) -> None:
-        if needs_demo and self._demo is not None:
+        # DESKAPP_DEMO=0: a real desk on the local database, set up by the wizard.
+        if needs_demo and self._demo is not None and os.environ.get("DESKAPP_DEMO") != "0":
             self._show_progress(self.tr("Creating demo data for this workstation…"), busy=False)
             self._relay.advanced.connect(self._on_relay_advanced)
             relay = self._relay
@@ -79,7 +82,35 @@ class StartupFlow(QObject):
                 on_error=self._on_failed,
             )
         else:
+            self._login_or_set_up()
+
+    def _login_or_set_up(self) -> None:
+        """An empty desk (nobody could log in) gets the setup wizard first."""
+        setup = getattr(self._services, "setup", None)
+        if setup is None:
             self._login()
+            return
+        self._runner.submit(setup.needs_setup, on_done=self._on_setup_checked,
+                            on_error=self._on_failed)
+
+    def _on_setup_checked(self, needed: bool) -> None:
+        if not needed:
+            self._login()
+            return
+        from deskapp.ui.admin.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self._services, self._runner)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished_setup.connect(self._on_setup_finished)
+        wizard.rejected.connect(self.cancelled)
+        wizard.show()
+        self.setup_wizard = wizard
+        self._close_progress()
+
+    def _on_setup_finished(self, result: Any) -> None:
+        self._hint = self.tr("The desk is set up. Log in as %1.").replace(
+            "%1", result.users[0] if result.users else "")
+        self._login()
 
     def _on_demo_done(self, report: Any) -> None:
         first_per_role: dict[str, str] = {}

@@ -40,6 +40,18 @@ MESSAGES = {
         _C, "{kept} and {other} belong to different customers; merge the customers first."),
     "merge.ticket_closed": QT_TRANSLATE_NOOP(
         _C, "{reference} is closed; only open tickets can be merged."),
+    "setup.timezone": QT_TRANSLATE_NOOP(_C, "“{value}” is not a time zone (e.g. Asia/Tehran)."),
+    "setup.site_code": QT_TRANSLATE_NOOP(
+        _C, "Site code “{value}” must be 2-8 letters or digits, starting with a letter."),
+    "setup.no_site": QT_TRANSLATE_NOOP(_C, "Add at least one site."),
+    "setup.duplicate_site": QT_TRANSLATE_NOOP(_C, "Two sites have the same code."),
+    "setup.no_admin": QT_TRANSLATE_NOOP(_C, "The first users must include an administrator."),
+    "setup.duplicate_user": QT_TRANSLATE_NOOP(_C, "Two users have the same username."),
+    "setup.username": QT_TRANSLATE_NOOP(
+        _C, "Username “{value}” must be 2-64 characters: letters a-z, digits, '.', '_' or "
+            "'-'."),
+    "setup.already_done": QT_TRANSLATE_NOOP(
+        _C, "This desk is already set up; log in as an administrator to change it."),
     "validation.tier": QT_TRANSLATE_NOOP(_C, "The tier must be 1, 2 or 3."),
     "stale": QT_TRANSLATE_NOOP(
         _C, "{what} was changed by {changed_by} meanwhile; reload it to see the change."),
