@@ -17,6 +17,11 @@ ticket, the latest stage that is due is raised:
    ticket and clock, because the breach event is;
 4. ``sla_next_check_at`` moves on to the next pending stage (or NULL).
 
+On PostgreSQL a batch claims its due rows with ``FOR UPDATE SKIP LOCKED``: scanners
+running at once (overlapping cron runs, a lease handed over mid-scan) split the due
+tickets between them instead of queueing on, and deadlocking over, each other's rows;
+a ticket locked by someone else is simply left for the next tick.
+
 Each ticket runs in a savepoint, so a ticket that fails (edited by an agent at the
 same instant: its version moved) is rolled back alone, its event included, and is
 tried again next tick.
@@ -153,7 +158,8 @@ class SlaScanner:
             try:
                 with self._uow() as uow:
                     s = uow.session
-                    ids = due_ticket_ids(s, now, self.batch_size, exclude=failed)
+                    claim = s.get_bind().dialect.name == "postgresql"
+                    ids = due_ticket_ids(s, now, self.batch_size, exclude=failed, claim=claim)
                     if not ids:
                         return [], [], set()
                     if s.get_bind().dialect.name == "sqlite":
@@ -340,10 +346,20 @@ def take_sqlite_write_lock(s: Session) -> None:
 
 
 def due_ticket_ids(
-    s: Session, now: datetime, limit: int, *, exclude: set[uuid.UUID] | None = None
+    s: Session,
+    now: datetime,
+    limit: int,
+    *,
+    exclude: set[uuid.UUID] | None = None,
+    claim: bool = False,
 ) -> list[uuid.UUID]:
-    """Open tickets whose next SLA check has come, earliest first (the indexed read)."""
-    return list(s.scalars(due_query(now, limit, exclude=exclude)))
+    """Open tickets whose next SLA check has come, earliest first (the indexed read).
+    ``claim`` (PostgreSQL): lock them for this transaction, skipping rows another
+    transaction holds, so concurrent scanners take disjoint batches."""
+    query = due_query(now, limit, exclude=exclude)
+    if claim:
+        query = query.with_for_update(skip_locked=True)
+    return list(s.scalars(query))
 
 
 def due_query(now: datetime, limit: int, *, exclude: set[uuid.UUID] | None = None) -> Select:
