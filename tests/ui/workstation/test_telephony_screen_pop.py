@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from deskapp.models import utcnow
+from deskapp.models.enums import Presence
 from deskapp.services.customers import NewCustomer
 from deskapp.services.telephony.events import CallEvent, CallPhase, EndedBy
 from deskapp.ui.telephony.controller import CallController
@@ -123,6 +124,8 @@ def test_answer_log_and_hang_up_record_the_call_once(qtbot, window, floor, phone
     _ring(phone, qtbot, "09123456789", "full", CallPhase.ANSWERED, at=t0 + timedelta(seconds=6))
     dialog = phone.log_dialog
     assert dialog is not None and dialog.call_record.answered_at is not None
+    presence = floor.desk.services.presence
+    assert presence.current(floor.desk.agent).presence is Presence.ON_CALL
     qtbot.waitUntil(lambda: dialog.customer is not None, timeout=10_000)
     assert dialog.customer.name == "Parisa Kamali"
     dialog.subject.setText("Router again")
@@ -131,6 +134,7 @@ def test_answer_log_and_hang_up_record_the_call_once(qtbot, window, floor, phone
     ended = _ring(phone, qtbot, "09123456789", "full", CallPhase.ENDED,
                   at=t0 + timedelta(seconds=6 + 187), ended_by=EndedBy.CALLER)
     assert ended.duration == timedelta(seconds=187)
+    assert presence.current(floor.desk.agent).presence is Presence.AVAILABLE
     assert ended.ticket_id == logged.args[0].ticket.id
     assert not ended.missed
 
