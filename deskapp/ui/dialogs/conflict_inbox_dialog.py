@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -112,7 +113,8 @@ def value_text(view: ConflictView, value: Any) -> str:
     if isinstance(value, datetime):
         return formatter().datetime(value)
     if isinstance(value, bool):
-        return QCoreApplication.translate("ConflictInbox", "yes" if value else "no")
+        return (QCoreApplication.translate("ConflictInbox", "yes") if value
+                else QCoreApplication.translate("ConflictInbox", "no"))
     text = str(value)
     return text if len(text) <= 200 else text[:199] + "…"
 
@@ -279,8 +281,13 @@ class ConflictInboxDialog(QDialog):
         self.edit_line.setPlaceholderText(self.tr("Or type a new value"))
         self.edit_button = QPushButton(self.tr("Save this value"), self)
         self.edit_button.setObjectName("editButton")
+        # Fields with a fixed set of values (status, priority...) are edited by choice.
+        self.edit_choice = QComboBox(self)
+        self.edit_choice.setObjectName("editChoice")
+        self.edit_choice.hide()
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.edit_line, 1)
+        edit_row.addWidget(self.edit_choice, 1)
         edit_row.addWidget(self.edit_button)
         self.message = QLabel(self)
         self.message.setObjectName("conflictMessage")
@@ -326,7 +333,7 @@ class ConflictInboxDialog(QDialog):
         if row < 0 and rows:
             row = 0
         if row >= 0:
-            self.table.selectRow(row)
+            self._select_row(row)
         self.table.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
         self._show_selected()
@@ -342,10 +349,15 @@ class ConflictInboxDialog(QDialog):
         index = self.table.currentIndex()
         return self.model.view_at(index.row()) if index.isValid() else None
 
+    def _select_row(self, row: int) -> None:
+        # Not QTableView.selectRow: right to left it picks its column at the viewport's
+        # edge, where there may be none, and leaves no current row.
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
     def select_conflict(self, conflict_id: uuid.UUID) -> None:
         row = self.model.row_of(conflict_id)
         if row >= 0:
-            self.table.selectRow(row)
+            self._select_row(row)
 
     @Slot()
     def _on_table_current_changed(self, *_args: Any) -> None:
@@ -354,7 +366,8 @@ class ConflictInboxDialog(QDialog):
     def _show_selected(self) -> None:
         v = self.current_view()
         enabled = v is not None
-        for w in (self.keep_button, self.take_button, self.edit_button, self.edit_line):
+        for w in (self.keep_button, self.take_button, self.edit_button, self.edit_line,
+                  self.edit_choice):
             w.setEnabled(enabled)
         if v is None:
             self.kind_label.clear()
@@ -370,12 +383,26 @@ class ConflictInboxDialog(QDialog):
         )
         self.kept_panel.show_side(v, c.local_value, c.local_site, v.local_by, c.local_at)
         self.other_panel.show_side(v, c.remote_value, c.remote_site, v.remote_by, c.remote_at)
-        # A reply that met a closed ticket has no value to type: keep closed or reopen.
-        editable = c.kind != "reply_on_closed"
+        # A reply that met a closed ticket has no value to type (keep closed or reopen);
+        # a person or a team is chosen on the ticket itself, not typed here.
+        editable = c.kind != "reply_on_closed" and not c.column_name.endswith("_id")
+        enum_cls = _ENUMS.get(c.column_name)
+        self.edit_choice.setVisible(enum_cls is not None)
+        self.edit_line.setVisible(enum_cls is None)
         self.edit_line.setEnabled(editable)
+        self.edit_choice.setEnabled(editable)
         self.edit_button.setEnabled(editable)
-        self.edit_line.setText("" if c.local_value is None or not editable
-                               else str(getattr(c.local_value, "value", c.local_value)))
+        current = getattr(c.local_value, "value", c.local_value)
+        if enum_cls is not None:
+            self.edit_choice.clear()
+            for member in enum_cls:
+                self.edit_choice.addItem(label(member), member.value)
+            self.edit_choice.setCurrentIndex(max(0, self.edit_choice.findData(current)))
+        self.edit_line.setText("" if current is None or not editable else str(current))
+        if not editable:
+            self.edit_line.setPlaceholderText(self.tr("Change it on the ticket instead"))
+        else:
+            self.edit_line.setPlaceholderText(self.tr("Or type a new value"))
         if c.kind == "reply_on_closed":
             self.take_button.setText(self.tr("Reopen the ticket"))
             self.keep_button.setText(self.tr("Keep it closed"))
@@ -388,7 +415,10 @@ class ConflictInboxDialog(QDialog):
         v = self.current_view()
         if v is None:
             return
-        value = self.edit_line.text().strip() if choice == "edit" else None
+        value: Any = None
+        if choice == "edit":
+            value = (self.edit_choice.currentData() if self.edit_choice.isVisibleTo(self)
+                     else self.edit_line.text().strip())
         if choice == "edit" and not value:
             self.message.setText(self.tr("Type the new value first."))
             self.message.setStyleSheet("color: #b91c1c;")

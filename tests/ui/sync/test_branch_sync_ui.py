@@ -345,3 +345,16 @@ def test_empty_inbox(qtbot, desk) -> None:
 
 
 
+
+
+def test_a_status_is_edited_by_choice_and_a_person_is_not_typed(qtbot, inbox, branch) -> None:
+    inbox.select_conflict(branch.conflicts["assignee"])
+    assert not inbox.edit_button.isEnabled()
+    inbox.select_conflict(branch.conflicts["status"])
+    assert inbox.edit_choice.isVisibleTo(inbox) and not inbox.edit_line.isVisibleTo(inbox)
+    assert inbox.edit_choice.currentData() == "closed"  # starts at the kept value
+    inbox.edit_choice.setCurrentIndex(inbox.edit_choice.findData("pending_customer"))
+    assert inbox.edit_choice.currentText() == "Waiting on customer"
+    _resolve(qtbot, inbox, branch.conflicts["status"], inbox.edit_button)
+    assert _status_of(branch, branch.conflicts["status"]) == ("resolved", "edit")
+    assert _ticket(branch).status is Status.PENDING_CUSTOMER
