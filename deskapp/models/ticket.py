@@ -16,6 +16,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    or_,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -116,6 +118,22 @@ class Ticket(MutableMixin, Base):
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
+
+
+# The tickets whose report durations are missing or stale (services.reports.durations
+# reads them before every report): a partial index, so the check costs nothing when all
+# are measured. The same expression there, so SQLite sees the index applies.
+UNMEASURED = or_(
+    and_(Ticket.first_response_at.is_not(None), Ticket.first_response_business_s.is_(None)),
+    and_(
+        Ticket.resolved_at.is_not(None),
+        or_(
+            Ticket.business_measured_for.is_(None),
+            Ticket.business_measured_for != Ticket.resolved_at,
+        ),
+    ),
+)
+Index("ix_tickets_rpt_unmeasured", Ticket.id, sqlite_where=UNMEASURED, postgresql_where=UNMEASURED)
 
 
 class Interaction(AppendOnlyMixin, Base):

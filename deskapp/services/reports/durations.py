@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from deskapp.models import Ticket
+from deskapp.models.ticket import UNMEASURED
 from deskapp.services.business_time import WorkCalendar, business_time_between
 from deskapp.services.sla import SlaEngine
 
@@ -28,16 +29,9 @@ _t = Ticket.__table__
 
 
 def pending_condition():
-    return or_(
-        and_(Ticket.first_response_at.is_not(None), Ticket.first_response_business_s.is_(None)),
-        and_(
-            Ticket.resolved_at.is_not(None),
-            or_(
-                Ticket.business_measured_for.is_(None),
-                Ticket.business_measured_for != Ticket.resolved_at,
-            ),
-        ),
-    )
+    """Missing or stale figures: the predicate of the partial index
+    ``ix_tickets_rpt_unmeasured`` (models.ticket), written once."""
+    return UNMEASURED
 
 
 _UPDATE = (
