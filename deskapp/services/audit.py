@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import uuid
 from typing import Any
 
@@ -9,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from deskapp.models import AuditEntry
 from deskapp.services.permissions import Actor
+
+_HOST = socket.gethostname()
 
 
 def record(
@@ -20,6 +23,7 @@ def record(
     **details: Any,
 ) -> None:
     clean = {k: (str(v) if isinstance(v, uuid.UUID) else v) for k, v in details.items()}
+    clean.setdefault("host", _HOST)  # from which workstation (the audit-log views show it)
     session.add(
         AuditEntry(
             actor_id=actor.user_id, action=action, entity=entity, entity_id=entity_id, details=clean

@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL
 from deskapp.models import Site, utcnow
 from deskapp.models.database import make_engine
 from deskapp.services.approvals import ApprovalService
+from deskapp.services.audit_log import AuditLogService
 from deskapp.services.auto_assign import AutoAssignService
 from deskapp.services.calls import CallService
 from deskapp.services.canned import CannedResponseService
@@ -54,6 +55,7 @@ class Services:
     presence: PresenceService
     merges: MergeService
     setup: SetupService
+    audit_log: AuditLogService
     calls: CallService
 
     @property
@@ -98,6 +100,7 @@ def build_services(
         presence=PresenceService(uow),
         merges=MergeService(uow, sla=sla, clock=clock),
         setup=SetupService(uow),
+        audit_log=AuditLogService(uow),
         calls=CallService(uow, clock=clock),
     )
 

@@ -311,7 +311,29 @@ def _merge_tickets(w: World, a: Actor, t) -> Callable[[], object]:
     return lambda: w.services.merges.merge_tickets(a, t.id, dup.id)
 
 
+def _search_audit(w: World, a: Actor, _t) -> Callable[[], object]:
+    return lambda: w.services.audit_log.search(a, username="tina")
+
+
+def _ticket_audit(w: World, a: Actor, t) -> Callable[[], object]:
+    return lambda: w.services.audit_log.ticket_history(a, t.id)
+
+
+def _edit_canned(w: World, a: Actor, _t) -> Callable[[], object]:
+    c = w.services.canned.create(SYSTEM, "Restart", "Switch the modem off and on.")
+    return lambda: w.services.canned.update(a, c.id, c.version, "Restart", "Off, wait, on.")
+
+
+def _retire_canned(w: World, a: Actor, _t) -> Callable[[], object]:
+    c = w.services.canned.create(SYSTEM, "Old", "Outdated answer.")
+    return lambda: w.services.canned.retire(a, c.id)
+
+
 OPERATIONS: dict[str, Op] = {
+    "search the audit log": _search_audit,
+    "see a ticket's audit history": _ticket_audit,
+    "edit a canned response": _edit_canned,
+    "retire a canned response": _retire_canned,
     "merge two customers": _merge_customers,
     "merge duplicate tickets": _merge_tickets,
     "edit a team": _edit_team,
@@ -405,6 +427,10 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("reset a password", None, ADMIN),
     ("see everyone's presence", None, LEADS),
     ("merge two customers", None, LEADS),
+    ("search the audit log", None, RUNS_DESK),
+    ("see a ticket's audit history", FOREIGN, EVERYONE),
+    ("edit a canned response", None, LEADS),
+    ("retire a canned response", None, LEADS),
     # Whoever may work both tickets merges them (a repeat caller is the agent's own case).
     ("merge duplicate tickets", OWN, WORKERS),
     ("merge duplicate tickets", FOREIGN, LEADS),
