@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         SlaNotificationController,
     )
     from deskapp.ui.sla_settings_wiring import SlaSettingsWiring
+    from deskapp.ui.sync.wiring import BranchSyncWiring
     from deskapp.ui.telephony.controller import CallController
 
 
@@ -78,6 +79,7 @@ class WorkstationParts:
     escalations: EscalationWiring
     live: LiveUpdates
     telephony: CallController | None = None
+    branch_sync: BranchSyncWiring | None = None
 
 
 def compose_window(
@@ -92,6 +94,7 @@ def compose_window(
     from deskapp.ui.connection_flow import install_connection_action
     from deskapp.ui.live.wiring import attach_live_updates
     from deskapp.ui.notifications.install import install_notifications
+    from deskapp.ui.sync.wiring import install_branch_sync
     from deskapp.ui.telephony.install import install_telephony
 
     bg = background or Background()
@@ -119,6 +122,9 @@ def compose_window(
         )
     # Telephony: softphone link, call hook, screen-pop, click to call, missed calls.
     telephony = install_telephony(window, start=bg.start)
+    # Branch office: sync state in the status bar, Sync now, the scheduled sync, the
+    # conflict inbox (on a branch database only, found out in the background).
+    branch_sync = install_branch_sync(window, start=bg.start)
     # Presence switch, customer edit/merge, Desk → Staff and teams (ui/admin).
     window.desk_admin = install_desk_admin(window, start=bg.start)
     # Reports tab (supervisors, managers, admins); bars and cells open in the queue.
@@ -134,6 +140,7 @@ def compose_window(
         escalations=escalations,
         live=live,
         telephony=telephony,
+        branch_sync=branch_sync,
     )
     window.live_updates = live  # older name, used by tests and diagnostics
     window.escalation_wiring = escalations

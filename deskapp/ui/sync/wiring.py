@@ -95,6 +95,9 @@ class BranchSyncWiring(QObject):
         self._build_menu()
         controller = self.controller
         window.destroyed.connect(lambda *_: controller.stop())
+        closing = getattr(window, "closing", None)  # the session on this window ends
+        if closing is not None:
+            closing.connect(controller.stop)
         if self._start:
             controller.start()
         self.installed.emit(controller)
@@ -140,8 +143,3 @@ class BranchSyncWiring(QObject):
 def install_branch_sync(window: Any, **kwargs: Any) -> BranchSyncWiring:
     return BranchSyncWiring(window, **kwargs)
 
-
-def with_branch_sync(window: Any) -> Any:
-    """For the composition root: the window, with branch sync when on a branch."""
-    window._branch_sync = install_branch_sync(window)  # keep it alive with the window
-    return window

@@ -358,3 +358,16 @@ def test_a_status_is_edited_by_choice_and_a_person_is_not_typed(qtbot, inbox, br
     _resolve(qtbot, inbox, branch.conflicts["status"], inbox.edit_button)
     assert _status_of(branch, branch.conflicts["status"]) == ("resolved", "edit")
     assert _ticket(branch).status is Status.PENDING_CUSTOMER
+
+
+def test_the_composed_workstation_on_a_branch_has_sync(qtbot, branch) -> None:
+    from deskapp.app import build_workstation
+
+    url = branch.desk.services.engine.url.render_as_string(hide_password=False)
+    window = build_workstation(url, "ali", site_code="TBZ")
+    qtbot.addWidget(window)
+    wiring = window.parts.branch_sync
+    qtbot.waitUntil(lambda: wiring.controller is not None)
+    assert window.statusBar().findChild(SyncStatusWidget, "syncStatus") is not None
+    assert wiring.menu.title() == "&Sync"
+    window.runner.wait()
