@@ -326,9 +326,20 @@ class ReportsView(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         self.run_button.setEnabled(True)
         self.progress.setVisible(False)
-        text = _describe(exc)
+        text = self._error_text(exc)
         self.status.setText(text)
         self.load_failed.emit(text)
+
+    def _error_text(self, exc: BaseException) -> str:
+        """The report's own refusals worded here; anything else by the shared table."""
+        own = {
+            "reports.range_reversed": self.tr("The report ends before it starts."),
+            "reports.range_too_long": self.tr("A report covers at most three years."),
+            "reports.no_team": self.tr("You supervise no team to report on."),
+            "reports.foreign_team": self.tr("You may report only on your own teams."),
+            "reports.timezone": self.tr("Unknown time zone."),
+        }
+        return own.get(getattr(exc, "code", ""), "") or _describe(exc)
 
     def _show_figures(self, r: Report) -> None:
         f = self._fmt

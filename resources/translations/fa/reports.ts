@@ -631,6 +631,31 @@
 </context>
 <context>
     <name>ReportsView</name>
+    <message>
+        <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
+        <source>The report ends before it starts.</source>
+        <translation>پایان گزارش پیش از آغاز آن است.</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
+        <source>A report covers at most three years.</source>
+        <translation>هر گزارش حداکثر سه سال را در بر می‌گیرد.</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
+        <source>You supervise no team to report on.</source>
+        <translation>شما سرپرست هیچ تیمی نیستید که گزارش آن را ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
+        <source>You may report only on your own teams.</source>
+        <translation>شما فقط گزارش تیم‌های خودتان را می‌توانید ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
+        <source>Unknown time zone.</source>
+        <translation>منطقهٔ زمانی ناشناخته است.</translation>
+    </message>
     
     <message>
         <location filename="../../../deskapp/ui/reports/install.py" line="23"/>
