@@ -4,8 +4,11 @@
 - the presence switch in the status bar (everyone), Offline when the window closes;
 - "Edit…" beside the customer's name in the history pane (whoever may edit
   customers) and "Merge…" (supervisors and managers);
+- the open ticket's History (audit trail) under the ticket; Ticket → Merge a
+  duplicate ticket…;
 - a Desk menu with "Staff and teams…" (administrators, managers; supervisors for the
-  members of their own teams).
+  members of their own teams), "Canned answers…" (supervisors, managers), "Escalation
+  reasons and limits…" (managers), "Audit log…" (managers, administrators).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import QToolButton
 from deskapp.models.enums import Role
 from deskapp.services.permissions import Permission
 from deskapp.ui.admin.presence_status import PresenceStatus
+from deskapp.ui.admin.ticket_history import TicketHistoryPanel
 
 if TYPE_CHECKING:
     from deskapp.ui.main_window import MainWindow
@@ -53,22 +57,49 @@ class DeskAdminWiring(QObject):
                 self.tr("Merge a duplicate record into this customer"))
             self.merge_customer_button.clicked.connect(self._on_merge_customer_clicked)
             history.add_profile_action(self.merge_customer_button)
-        # Desk menu
+        # The ticket's History (audit trail), folded under the ticket.
+        self.ticket_history = TicketHistoryPanel(window.services, actor, window.runner)
+        self.ticket_history.hide()
+        window.add_ticket_panel(self.ticket_history, 0)
+        window.ticket_view.ticket_loaded.connect(self.ticket_history.show_ticket)
+        # Ticket → Merge a duplicate… (whoever may work both tickets; the service checks)
+        self.merge_ticket_action = None
+        ticket_menu = window.menus.get("ticket")
+        if ticket_menu is not None and actor.can(Permission.WORK_TICKETS):
+            self.merge_ticket_action = QAction(self.tr("Merge a duplicate ticket…"), window)
+            self.merge_ticket_action.setObjectName("mergeTicketAction")
+            self.merge_ticket_action.triggered.connect(self._on_merge_ticket_action_triggered)
+            ticket_menu.addAction(self.merge_ticket_action)
+        # Desk menu: only the entries this person may use.
+        entries = []
+        if (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.MANAGE_TEAMS)
+                or actor.role is Role.SUPERVISOR):
+            entries.append(("staff_action", self.tr("Staff and teams…"), "staffTeamsAction",
+                            self._on_staff_action_triggered))
+        if actor.can(Permission.MANAGE_CANNED):
+            entries.append(("canned_action", self.tr("Canned answers…"), "cannedAnswersAction",
+                            self._on_canned_action_triggered))
+        if actor.can(Permission.MANAGE_SLA):
+            entries.append(("rules_action", self.tr("Escalation reasons and limits…"),
+                            "deskRulesAction", self._on_rules_action_triggered))
+        if actor.can(Permission.VIEW_AUDIT):
+            entries.append(("audit_action", self.tr("Audit log…"), "auditLogAction",
+                            self._on_audit_action_triggered))
         self.menu = None
-        self.staff_action = None
-        may_staff = (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.MANAGE_TEAMS)
-                     or actor.role is Role.SUPERVISOR)
-        if may_staff:
+        self.staff_action = self.canned_action = self.rules_action = self.audit_action = None
+        if entries:
             bar = window.menuBar()
             self.menu = bar.addMenu(self.tr("&Desk"))
             self.menu.setObjectName("deskMenu")
             help_menu = window.menus.get("help")
             if help_menu is not None:
                 bar.insertMenu(help_menu.menuAction(), self.menu)
-            self.staff_action = QAction(self.tr("Staff and teams…"), window)
-            self.staff_action.setObjectName("staffTeamsAction")
-            self.staff_action.triggered.connect(self._on_staff_action_triggered)
-            self.menu.addAction(self.staff_action)
+            for attr, text, name, slot in entries:
+                action = QAction(text, window)
+                action.setObjectName(name)
+                action.triggered.connect(slot)
+                self.menu.addAction(action)
+                setattr(self, attr, action)
 
     def _tool_button(self, text: str, name: str) -> QToolButton:
         button = QToolButton(self.window.history)
@@ -120,6 +151,48 @@ class DeskAdminWiring(QObject):
         w = self.window
         self.dialog = StaffWindow(w.services, w.actor, w.runner, w)
         self.dialog.show()
+        return self.dialog
+
+    @Slot()
+    def _on_canned_action_triggered(self):
+        from deskapp.ui.admin.canned_editor import CannedEditor
+
+        w = self.window
+        self.dialog = CannedEditor(w.services, w.actor, w.runner, w)
+        self.dialog.show()
+        return self.dialog
+
+    @Slot()
+    def _on_rules_action_triggered(self):
+        from deskapp.ui.admin.desk_rules_dialog import DeskRulesDialog
+
+        w = self.window
+        self.dialog = DeskRulesDialog(w.services, w.actor, w.runner, w)
+        self.dialog.show()
+        return self.dialog
+
+    @Slot()
+    def _on_audit_action_triggered(self):
+        from deskapp.ui.admin.audit_log_dialog import AuditLogDialog
+
+        w = self.window
+        self.dialog = AuditLogDialog(w.services, w.actor, w.runner, w)
+        self.dialog.show()
+        return self.dialog
+
+    @Slot()
+    def _on_merge_ticket_action_triggered(self):
+        from deskapp.ui.dialogs.ticket_merge_dialog import TicketMergeDialog
+
+        w = self.window
+        detail = w.ticket_view.detail
+        if detail is None:
+            return None
+        self.dialog = TicketMergeDialog(w.services, w.actor, w.runner, detail, w)
+        self.dialog.merged.connect(lambda _r: (w.ticket_view.reload()
+                                               if hasattr(w.ticket_view, "reload") else None,
+                                               self._customer_changed()))
+        self.dialog.open()
         return self.dialog
 
 

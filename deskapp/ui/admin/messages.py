@@ -52,6 +52,10 @@ MESSAGES = {
             "'-'."),
     "setup.already_done": QT_TRANSLATE_NOOP(
         _C, "This desk is already set up; log in as an administrator to change it."),
+    "ticket.reference": QT_TRANSLATE_NOOP(_C, "There is no ticket {reference}."),
+    "ticket.not_found": QT_TRANSLATE_NOOP(_C, "One of the tickets no longer exists."),
+    "canned.not_found": QT_TRANSLATE_NOOP(
+        _C, "That answer was retired or deleted on another workstation; reload."),
     "validation.tier": QT_TRANSLATE_NOOP(_C, "The tier must be 1, 2 or 3."),
     "stale": QT_TRANSLATE_NOOP(
         _C, "{what} was changed by {changed_by} meanwhile; reload it to see the change."),

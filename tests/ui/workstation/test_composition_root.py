@@ -64,7 +64,8 @@ def test_the_login_opens_the_same_window_tests_build(qtbot, tmp_path):
     # Started after login: the scheduler/poll and the feed run; built: nothing runs.
     assert started.parts.notifications.running and not built.parts.notifications.running
     # The escalation history sits under the ticket, placed by a hook, not swapped in.
-    assert shape["ticket_column"][0] == "ticketDetail" and len(shape["ticket_column"]) == 2
+    # Under it: the escalation history and the audit History (ui/admin).
+    assert shape["ticket_column"] == ["ticketDetail", "escalationHistory", "ticketAuditHistory"]
     assert built.findChild(QSplitter, "ticketColumn") is built.ticket_column
     assert built.ticket_column.widget(1) is built.parts.escalations.history
 
