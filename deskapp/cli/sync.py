@@ -135,6 +135,8 @@ def _run(branch: Engine, status: Any, strict: bool) -> int:
     bar = ProgressBar("sync")
 
     def progress(stage: str, done: int, total: int) -> None:
+        if total <= 0:  # a step without a count (the checks): nothing to draw yet
+            return
         bar.label = f"sync: {stage:<8}"
         bar(done, total)
 
