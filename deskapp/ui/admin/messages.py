@@ -12,54 +12,54 @@ from deskapp.ui.banner import describe_failure
 _C = "AdminMessages"
 # code -> text with {param} placeholders
 MESSAGES = {
-    "team.exists": QT_TRANSLATE_NOOP(_C, "A team named “{name}” already exists."),
+    "team.exists": QT_TRANSLATE_NOOP("AdminMessages", "A team named “{name}” already exists."),
     "team.not_found": QT_TRANSLATE_NOOP(
-        _C, "That team no longer exists; it may have been removed on another workstation. "
+        "AdminMessages", "That team no longer exists; it may have been removed on another workstation. "
             "Reload the list."),
     "team.has_open_tickets": QT_TRANSLATE_NOOP(
-        _C, "Team {team} still has {count} open tickets; move them to another team first."),
+        "AdminMessages", "Team {team} still has {count} open tickets; move them to another team first."),
     "team.supervisor_role": QT_TRANSLATE_NOOP(
-        _C, "{username} cannot supervise a team: choose a supervisor or a manager."),
+        "AdminMessages", "{username} cannot supervise a team: choose a supervisor or a manager."),
     "team.label_without_skill": QT_TRANSLATE_NOOP(
-        _C, "Skill “{skill}” has a display name but is not one of the team's skills."),
-    "user.not_found": QT_TRANSLATE_NOOP(_C, "There is no active user “{username}”."),
+        "AdminMessages", "Skill “{skill}” has a display name but is not one of the team's skills."),
+    "user.not_found": QT_TRANSLATE_NOOP("AdminMessages", "There is no active user “{username}”."),
     "user.own_role": QT_TRANSLATE_NOOP(
-        _C, "You cannot change your own role; ask another administrator."),
-    "user.disable_self": QT_TRANSLATE_NOOP(_C, "You cannot disable your own account."),
+        "AdminMessages", "You cannot change your own role; ask another administrator."),
+    "user.disable_self": QT_TRANSLATE_NOOP("AdminMessages", "You cannot disable your own account."),
     "password.unchanged": QT_TRANSLATE_NOOP(
-        _C, "The new password must differ from the temporary one."),
-    "auth.failed": QT_TRANSLATE_NOOP(_C, "Wrong username or password; try again."),
+        "AdminMessages", "The new password must differ from the temporary one."),
+    "auth.failed": QT_TRANSLATE_NOOP("AdminMessages", "Wrong username or password; try again."),
     "customer.phone_taken": QT_TRANSLATE_NOOP(
-        _C, "The phone number {phone} already belongs to {customer}; merge the two customers "
+        "AdminMessages", "The phone number {phone} already belongs to {customer}; merge the two customers "
             "instead."),
     "customer.not_found": QT_TRANSLATE_NOOP(
-        _C, "One of the customers no longer exists (merged or deleted on another "
+        "AdminMessages", "One of the customers no longer exists (merged or deleted on another "
             "workstation); reload."),
-    "merge.same_record": QT_TRANSLATE_NOOP(_C, "A record cannot be merged with itself."),
+    "merge.same_record": QT_TRANSLATE_NOOP("AdminMessages", "A record cannot be merged with itself."),
     "merge.different_customers": QT_TRANSLATE_NOOP(
-        _C, "{kept} and {other} belong to different customers; merge the customers first."),
+        "AdminMessages", "{kept} and {other} belong to different customers; merge the customers first."),
     "merge.ticket_closed": QT_TRANSLATE_NOOP(
-        _C, "{reference} is closed; only open tickets can be merged."),
-    "setup.timezone": QT_TRANSLATE_NOOP(_C, "“{value}” is not a time zone (e.g. Asia/Tehran)."),
+        "AdminMessages", "{reference} is closed; only open tickets can be merged."),
+    "setup.timezone": QT_TRANSLATE_NOOP("AdminMessages", "“{value}” is not a time zone (e.g. Asia/Tehran)."),
     "setup.site_code": QT_TRANSLATE_NOOP(
-        _C, "Site code “{value}” must be 2-8 letters or digits, starting with a letter."),
-    "setup.no_site": QT_TRANSLATE_NOOP(_C, "Add at least one site."),
-    "setup.duplicate_site": QT_TRANSLATE_NOOP(_C, "Two sites have the same code."),
-    "setup.no_admin": QT_TRANSLATE_NOOP(_C, "The first users must include an administrator."),
-    "setup.duplicate_user": QT_TRANSLATE_NOOP(_C, "Two users have the same username."),
+        "AdminMessages", "Site code “{value}” must be 2-8 letters or digits, starting with a letter."),
+    "setup.no_site": QT_TRANSLATE_NOOP("AdminMessages", "Add at least one site."),
+    "setup.duplicate_site": QT_TRANSLATE_NOOP("AdminMessages", "Two sites have the same code."),
+    "setup.no_admin": QT_TRANSLATE_NOOP("AdminMessages", "The first users must include an administrator."),
+    "setup.duplicate_user": QT_TRANSLATE_NOOP("AdminMessages", "Two users have the same username."),
     "setup.username": QT_TRANSLATE_NOOP(
-        _C, "Username “{value}” must be 2-64 characters: letters a-z, digits, '.', '_' or "
+        "AdminMessages", "Username “{value}” must be 2-64 characters: letters a-z, digits, '.', '_' or "
             "'-'."),
     "setup.already_done": QT_TRANSLATE_NOOP(
-        _C, "This desk is already set up; log in as an administrator to change it."),
-    "ticket.reference": QT_TRANSLATE_NOOP(_C, "There is no ticket {reference}."),
-    "ticket.not_found": QT_TRANSLATE_NOOP(_C, "One of the tickets no longer exists."),
+        "AdminMessages", "This desk is already set up; log in as an administrator to change it."),
+    "ticket.reference": QT_TRANSLATE_NOOP("AdminMessages", "There is no ticket {reference}."),
+    "ticket.not_found": QT_TRANSLATE_NOOP("AdminMessages", "One of the tickets no longer exists."),
     "canned.not_found": QT_TRANSLATE_NOOP(
-        _C, "That answer was retired or deleted on another workstation; reload."),
-    "validation.tier": QT_TRANSLATE_NOOP(_C, "The tier must be 1, 2 or 3."),
+        "AdminMessages", "That answer was retired or deleted on another workstation; reload."),
+    "validation.tier": QT_TRANSLATE_NOOP("AdminMessages", "The tier must be 1, 2 or 3."),
     "stale": QT_TRANSLATE_NOOP(
-        _C, "{what} was changed by {changed_by} meanwhile; reload it to see the change."),
-    "permission.denied": QT_TRANSLATE_NOOP(_C, "You may not do this; ask a manager or an "
+        "AdminMessages", "{what} was changed by {changed_by} meanwhile; reload it to see the change."),
+    "permission.denied": QT_TRANSLATE_NOOP("AdminMessages", "You may not do this; ask a manager or an "
                                                 "administrator."),
 }
 
@@ -69,7 +69,7 @@ def describe(exc: BaseException) -> str:
         text = QCoreApplication.translate(_C, MESSAGES[exc.code])
         params = {k: ("" if v is None else str(v)) for k, v in exc.params.items()}
         if exc.code == "stale" and not params.get("changed_by"):
-            params["changed_by"] = QCoreApplication.translate(_C, "someone else")
+            params["changed_by"] = QCoreApplication.translate("AdminMessages", "someone else")
         try:
             return text.format(**params)
         except (KeyError, IndexError):

@@ -34,10 +34,10 @@ _ACTIVITY = {
 
 def presence_text(presence: Presence) -> str:
     names = {
-        Presence.AVAILABLE: QCoreApplication.translate(_C, "Available"),
-        Presence.AWAY: QCoreApplication.translate(_C, "Away"),
-        Presence.ON_CALL: QCoreApplication.translate(_C, "On a call"),
-        Presence.OFFLINE: QCoreApplication.translate(_C, "Offline"),
+        Presence.AVAILABLE: QCoreApplication.translate("PresenceStatus", "Available"),
+        Presence.AWAY: QCoreApplication.translate("PresenceStatus", "Away"),
+        Presence.ON_CALL: QCoreApplication.translate("PresenceStatus", "On a call"),
+        Presence.OFFLINE: QCoreApplication.translate("PresenceStatus", "Offline"),
     }
     return names[presence]
 

@@ -55,8 +55,8 @@ LANGUAGES = (("en", "English"), ("fa", "Persian"))
 
 
 def _language_name(code: str) -> str:
-    names = {"en": QCoreApplication.translate(_C, "English"),
-             "fa": QCoreApplication.translate(_C, "Persian")}
+    names = {"en": QCoreApplication.translate("StaffWindow", "English"),
+             "fa": QCoreApplication.translate("StaffWindow", "Persian")}
     return names.get(code, code)
 
 
