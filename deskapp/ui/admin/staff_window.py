@@ -131,7 +131,7 @@ class TeamsPage(QWidget):
         skills_box = QVBoxLayout()
         skills_box.addWidget(self.skills)
         skills_box.addLayout(skill_buttons)
-        form.addRow(self.tr("S&kills:"), skills_box)
+        form.addRow(self.tr("Skills:"), skills_box)
         form.addRow(self.tr("&Members:"), self.members)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
