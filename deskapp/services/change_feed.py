@@ -273,6 +273,72 @@ def read(
     return entries, cursor
 
 
+# -- live followers: by snapshot, immune to a long transaction elsewhere --------------
+#
+# ``read`` never passes the oldest running writer *of the whole cluster* (xids are
+# cluster-wide): one transaction left open in another database holds every reader
+# back. Fine for a branch pull; not for live updates. Followers therefore read the way
+# Skytools PgQ batches events: keep the previous snapshot; the new entries are those
+# visible in the current snapshot that were not in the previous one, i.e. written by
+# transactions that were still running then (its xip list) or started after its xmax.
+# Two index probes on ``xid``, whatever else runs.
+
+
+@dataclass(frozen=True)
+class FeedSnapshot:
+    """A PostgreSQL snapshot as text, ``xmin:xmax:xip1,xip2,...``."""
+
+    text: str
+
+    @property
+    def xmax(self) -> int:
+        return int(self.text.split(":")[1])
+
+    @property
+    def xip(self) -> list[int]:
+        rest = self.text.split(":")[2]
+        return [int(x) for x in rest.split(",") if x]
+
+
+_NEW_SINCE = f"""
+WITH s AS (SELECT pg_current_snapshot() AS cur)
+SELECT s.cur::text AS snap, f.*
+FROM s LEFT JOIN LATERAL (
+    SELECT {_COLUMNS} FROM {FEED_TABLE}
+    WHERE (xid = ANY(CAST(:xip AS xid8[])) OR xid >= CAST(:xmax AS xid8))
+      AND pg_visible_in_snapshot(xid, s.cur)
+    ORDER BY xid, id
+    LIMIT :limit
+) f ON true
+"""
+
+
+def current_snapshot(executor: Executor) -> FeedSnapshot:
+    """Where a live follower starts (PostgreSQL only)."""
+    return FeedSnapshot(executor.execute(text("SELECT pg_current_snapshot()::text")).scalar_one())
+
+
+def read_new(
+    executor: Executor, since: FeedSnapshot, limit: int = 5000
+) -> tuple[list[FeedEntry], FeedSnapshot, bool]:
+    """Entries committed after snapshot ``since`` was taken, in (xid, id) order; the
+    snapshot to pass next time; and ``overflow`` — more than ``limit`` arrived (a
+    storm: reload everything rather than read them all). One statement."""
+    rows = executor.execute(
+        text(_NEW_SINCE),
+        {
+            "xip": "{" + ",".join(str(x) for x in since.xip) + "}",
+            "xmax": str(since.xmax),
+            "limit": limit + 1,
+        },
+    ).all()
+    snapshot = FeedSnapshot(rows[0].snap)
+    dialect = _bind_dialect(executor)
+    entries = [_entry(r, dialect) for r in rows if r.id is not None]
+    overflow = len(entries) > limit
+    return entries[:limit], snapshot, overflow
+
+
 def trim(session: Executor, older_than: datetime) -> int:
     """Retention: delete the entries written before ``older_than``; how many. A
     follower whose cursor fell behind the trimmed part must reload everything (live

@@ -1,8 +1,9 @@
 """Follow the change feed from a workstation: the poll behind live updates where LISTEN
 cannot work (behind PgBouncer in transaction mode).
 
-``FeedPoller.poll()`` runs one indexed range query (deskapp.services.change_feed.read)
-on a connection of its own tiny engine (one client connection, no pre-ping: through
+``FeedPoller.poll()`` runs one statement (deskapp.services.change_feed.read_new: the
+entries committed since the previous poll's snapshot, two probes of the ``xid``
+index) on a connection of its own tiny engine (one client connection, no pre-ping: through
 the pooler it holds a server connection only for that one statement), and returns
 what changed since the last poll as ``Change`` notices — the same shape a NOTIFY
 payload gives — or ``full_refresh`` when the views must reload:
@@ -26,7 +27,7 @@ from sqlalchemy import Engine, text
 
 from deskapp.models.database import make_engine, pool_plan
 from deskapp.services import change_feed
-from deskapp.services.change_feed import FeedCursor
+from deskapp.services.change_feed import FeedSnapshot
 from deskapp.services.changes import Change
 
 FEED_APPLICATION_NAME = "deskapp-feed"
@@ -63,8 +64,7 @@ class FeedPoller:
         self,
         engine: Engine,
         *,
-        limit: int = 1000,
-        max_batches: int = 20,
+        limit: int = 5000,
         gap_seconds: float = 120.0,
         clock: Callable[[], float] = time.monotonic,
         own_engine: bool = True,
@@ -72,51 +72,47 @@ class FeedPoller:
         self._engine = follower_engine(engine) if own_engine else engine
         self._owns_engine = own_engine
         self._limit = limit
-        self._max_batches = max_batches
         self._gap = gap_seconds
         self._clock = clock
-        self.cursor: FeedCursor | None = None
+        self.snapshot: FeedSnapshot | None = None
         self._last_ok: float | None = None
         self.polls = 0  # successful polls
-        self.queries = 0  # feed queries sent (a poll sends 1, more only to drain a burst)
+        self.queries = 0  # statements sent: one per poll
 
     def poll(self) -> PollResult:
         """One poll; raises the database error (the caller counts failures and calls
         ``reset()`` to force a full refresh once it works again)."""
         now = self._clock()
         if self._last_ok is not None and now - self._last_ok > self._gap:
-            self.cursor = None  # too long away: whatever we missed, start afresh
+            self.snapshot = None  # too long away: whatever we missed, start afresh
         try:
             with self._engine.connect() as conn:
-                if self.cursor is None:
-                    self.cursor = change_feed.head(conn)
-                    self.queries += 1
+                self.queries += 1
+                if self.snapshot is None:
+                    self.snapshot = change_feed.current_snapshot(conn)
                     conn.rollback()
                     self._ok(now)
                     return PollResult(full_refresh=True)
-                changes: list[Change] = []
-                read = 0
-                for _ in range(self._max_batches):
-                    entries, self.cursor = change_feed.read(conn, self.cursor, self._limit)
-                    self.queries += 1
-                    read += len(entries)
-                    changes.extend(change_feed.to_change(e) for e in entries)
-                    if len(entries) < self._limit:
-                        break
+                entries, self.snapshot, overflow = change_feed.read_new(
+                    conn, self.snapshot, self._limit
+                )
                 conn.rollback()
         except Exception:
             self._engine.dispose()  # a broken connection must not be reused
             raise
         self._ok(now)
-        return PollResult(tuple(changes), full_refresh=False, entries=read)
+        if overflow:  # a storm: cheaper for the views to reload everything
+            return PollResult(full_refresh=True, entries=len(entries))
+        changes = tuple(change_feed.to_change(e) for e in entries)
+        return PollResult(changes, full_refresh=False, entries=len(entries))
 
     def _ok(self, now: float) -> None:
         self.polls += 1
         self._last_ok = now
 
     def reset(self) -> None:
-        """Forget the cursor: the next poll takes the head and asks for a full refresh."""
-        self.cursor = None
+        """Forget where we were: the next poll starts afresh and asks for a full refresh."""
+        self.snapshot = None
 
     def close(self) -> None:
         if self._owns_engine:

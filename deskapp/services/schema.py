@@ -65,3 +65,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if revision == "head" and conn.dialect.name == "postgresql":
+            # Every domain table announces its changes in the change feed, including
+            # tables a later migration added without calling install_triggers itself
+            # (the list comes from the models; idempotent).
+            from deskapp.services import change_feed
+
+            change_feed.install_triggers(conn)
