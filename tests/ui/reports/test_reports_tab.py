@@ -7,12 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QDate
+from sqlalchemy import select
 
+from deskapp.models import Ticket
 from deskapp.services.facade import build_services
 from deskapp.ui.reports.view import ReportsView
 from deskapp.ui.tasks import TaskRunner
 from tests.helpers.databases import copy_sqlite
-from tests.unit.reports.desk import RANGE, ReportDesk, build
+from tests.helpers.sla import FakeClock
+from tests.helpers.staff import Desk
+from tests.unit.reports.desk import NOW_H, RANGE, ReportDesk, build
 
 
 @pytest.fixture(scope="module")
@@ -25,24 +29,14 @@ def desk_url(sqlite_template, tmp_path_factory) -> str:
 
 @pytest.fixture
 def rd(desk_url) -> Iterator[ReportDesk]:
-    from tests.helpers.sla import FakeClock
-    from tests.unit.reports.desk import NOW_H
-
+    """The module's desk, seen at the hour the report tests are worked out for."""
     clock = FakeClock()
     clock.set(hours=NOW_H)
     services = build_services(desk_url, clock=clock)
-    staff = services.staff
-    ids = {}
-    from sqlalchemy import select
-
-    from deskapp.models import Ticket
-
     with services.uow(read_only=True) as uow:
-        for tid, subject in uow.session.execute(select(Ticket.id, Ticket.subject)):
-            ids[subject.split()[0]] = tid
-    from tests.helpers.staff import Desk
-
-    desk = Desk(services, *(staff.actor(n) for n in ("ali", "sara", "reza", "maryam", "nima", "root")))
+        ids = {s.split()[0]: i for i, s in uow.session.execute(select(Ticket.id, Ticket.subject))}
+    actor = services.staff.actor
+    desk = Desk(services, *(actor(n) for n in ("ali", "sara", "reza", "maryam", "nima", "root")))
     yield ReportDesk(services, desk, clock, ids)
     services.dispose()
 
