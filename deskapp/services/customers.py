@@ -19,7 +19,7 @@ from deskapp.services.dto import CustomerHistory, CustomerInfo, InteractionInfo
 from deskapp.services.errors import NotFound, StaleUpdate, ValidationFailed
 from deskapp.services.merging import CustomerMergeResult, merge_customers
 from deskapp.services.permissions import Actor, Permission
-from deskapp.services.text import normalize_phone, search_key
+from deskapp.services.text import normalize_phone, phone_problem, search_key
 from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
@@ -62,8 +62,14 @@ def clean_phones(phones: Sequence[str]) -> list[str]:
         if not raw or not raw.strip():
             continue
         number = normalize_phone(raw)
-        if not 5 <= len(number.lstrip("+")) <= 15:
-            raise ValidationFailed(f"Phone {raw!r} is not a phone number.", "phones")
+        problem = phone_problem(number)
+        if problem is not None:
+            plan, low, high = problem
+            raise ValidationFailed(
+                f"Phone {raw.strip()!r} is not a phone number: a {plan} number has "
+                f"{low}–{high} digits.", "phones",
+                code=f"validation.phone.{plan}", value=raw.strip(), min=low, max=high,
+            )
         if number not in result:
             result.append(number)
     if len(result) > MAX_PHONES:

@@ -53,5 +53,32 @@ def normalize_phone(raw: str) -> str:
     return digits
 
 
+# Lengths of a phone number in its normal form (normalize_phone), in digits.
+NATIONAL_DIGITS = 11  # Iran: 0 + area code + subscriber, 0 + 9xx + 7 digits for mobiles
+E164_MIN_DIGITS = 7  # country code + the shortest subscriber numbers in use
+E164_MAX_DIGITS = 15  # ITU-T E.164
+LOCAL_MIN_DIGITS = 4  # short codes and extensions dialled without a prefix
+
+
+def phone_problem(number: str) -> tuple[str, int, int] | None:
+    """Why a normalised phone number cannot be dialled, or None when it can: the
+    number plan it falls under (``national``: 0 and a national number; ``international``:
+    + and a country code; ``local``: digits without a prefix) and the digit counts it
+    allows. One rule for every way a number comes in (log a call, customer edit,
+    import, telephony)."""
+    digits = number.lstrip("+")
+    if not digits.isdigit():
+        return ("local", LOCAL_MIN_DIGITS, E164_MAX_DIGITS)
+    if number.startswith("+"):
+        if not E164_MIN_DIGITS <= len(digits) <= E164_MAX_DIGITS:
+            return ("international", E164_MIN_DIGITS, E164_MAX_DIGITS)
+    elif number.startswith("0"):
+        if len(digits) != NATIONAL_DIGITS:
+            return ("national", NATIONAL_DIGITS, NATIONAL_DIGITS)
+    elif not LOCAL_MIN_DIGITS <= len(digits) <= E164_MAX_DIGITS:
+        return ("local", LOCAL_MIN_DIGITS, E164_MAX_DIGITS)
+    return None
+
+
 def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()

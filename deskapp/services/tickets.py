@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from deskapp.models import Assignment, Interaction, Site, Team, Ticket, User, utcnow
+from deskapp.models import Assignment, Customer, Interaction, Site, Team, Ticket, User, utcnow
 from deskapp.models.enums import (
     CHANNEL_INTERACTION,
     PRIORITY_RANK,
@@ -128,6 +128,30 @@ def next_ticket_number(session: Session, site_code: str) -> tuple[uuid.UUID, int
 
         check_may_number(session, site_code)
     return row[0], row[1]
+
+
+def unreachable_kinds(email: str | None, phones: object) -> frozenset[InteractionKind]:
+    """The outbound contacts a customer cannot get: an email needs an email address, a
+    call a phone number. The UI greys these out; the service refuses them."""
+    kinds = set()
+    if not (email or "").strip():
+        kinds.add(InteractionKind.EMAIL)
+    if not phones:
+        kinds.add(InteractionKind.CALL)
+    return frozenset(kinds)
+
+
+def check_reachable(customer: Customer, kind: InteractionKind) -> None:
+    """Refuse an outbound contact on a channel the customer cannot be reached on, with
+    ``contact.unreachable`` (a reply to a phone customer is not "emailed" to nowhere)."""
+    if kind not in unreachable_kinds(customer.email, customer.phones):
+        return
+    missing = "email" if kind is InteractionKind.EMAIL else "phone"
+    raise ValidationFailed(
+        f"{customer.name} has no {missing} on record; choose another channel or add it "
+        "to the customer first.", "kind",
+        code="contact.unreachable", channel=kind.value, missing=missing, customer=customer.name,
+    )
 
 
 class TicketService:
@@ -301,6 +325,8 @@ class TicketService:
             interaction = Interaction(
                 **({"id": interaction_id} if interaction_id is not None else {}),
                 ticket_id=t.id,
+            if direction is Direction.OUTBOUND:
+                check_reachable(t.customer, kind)
                 kind=kind,
                 direction=direction,
                 author_id=actor.user_id,

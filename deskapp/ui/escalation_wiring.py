@@ -51,6 +51,7 @@ class EscalationWiring(QObject):
         self.history = EscalationHistoryWidget(services, actor, runner)
         self.history.hide()
         window.add_ticket_panel(self.history)
+        window.ticket_view.ticket_opened.connect(self._on_ticket_view_ticket_opened)
         window.ticket_view.ticket_loaded.connect(self._on_ticket_view_ticket_loaded)
         self.history.loaded.connect(self._on_history_loaded)
         self.history.ticket_changed.connect(self._on_history_ticket_changed)
@@ -97,6 +98,12 @@ class EscalationWiring(QObject):
             self.supervisor_view.refresh()
 
     # -- the open ticket ----------------------------------------------------
+    def _on_ticket_view_ticket_opened(self, _ticket_id: uuid.UUID | None) -> None:
+        # The previous ticket's escalations and "Return to tier 1…" go at once.
+        self.decision_action.setEnabled(False)
+        self.history.show_ticket(None)
+        self.history.hide()
+
     def _on_ticket_view_ticket_loaded(self, detail: TicketDetail) -> None:
         self.decision_action.setEnabled(True)
         self.history.show_ticket(detail.ticket)

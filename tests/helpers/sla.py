@@ -88,7 +88,8 @@ def log_ticket(sd: SlaDesk, actor=None, *, segment: str = "standard", **kw):
     call = NewCall(
         subject=kw.pop("subject", "Invoice shows the wrong amount"),
         new_customer=kw.pop(
-            "new_customer", NewCustomer("Zahra Kazemi", phones=["0912 345 6789"], segment=segment)
+            "new_customer", NewCustomer("Zahra Kazemi", phones=["0912 345 6789"], segment=segment,
+                                        email="zahra@example.com")
         ),
         channel=kw.pop("channel", "email"),
         **kw,

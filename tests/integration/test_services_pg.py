@@ -45,7 +45,8 @@ def _log(desk: Desk, actor=None, **kw):
         NewCall(
             subject=kw.pop("subject", "Internet drops every evening"),
             new_customer=kw.pop(
-                "new_customer", NewCustomer("زهرا کاظمی", phones=["0912 345 6789"])
+                "new_customer", NewCustomer("زهرا کاظمی", phones=["0912 345 6789"],
+                                         email="zahra@example.com")
             ),
             **kw,
         ),

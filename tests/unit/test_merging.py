@@ -123,7 +123,8 @@ def test_merge_customers_refuses_a_stale_version_and_writes_nothing(both: Desk):
 
 def test_merge_duplicate_tickets(both: Desk):
     s = both.services
-    c = s.customers.create(both.agent, NewCustomer("Parisa", phones=["09124440000"]))
+    c = s.customers.create(both.agent, NewCustomer("Parisa", phones=["09124440000"],
+                                                              email="parisa@example.com"))
     kept = _call(both, c.id, "No internet since morning")
     dup = _call(both, c.id, "No internet (called again)")
     s.tickets.add_interaction(both.agent, dup.id, InteractionKind.EMAIL, "Still down.")

@@ -66,7 +66,8 @@ class World:
             SYSTEM,
             NewCall(
                 subject="Internet drops every evening",
-                new_customer=NewCustomer(f"Customer {uuid.uuid4().hex[:6]}"),
+                new_customer=NewCustomer(f"Customer {uuid.uuid4().hex[:6]}",
+                                         email="customer@example.com"),
                 channel=Channel.EMAIL,
             ),
         )

@@ -22,7 +22,8 @@ def log(desk: Desk, actor=None, **kw):
     call = NewCall(
         subject=kw.pop("subject", "Internet drops every evening"),
         notes=kw.pop("notes", "Customer says the modem restarts at 8pm."),
-        new_customer=kw.pop("new_customer", NewCustomer("Zahra Kazemi", phones=["0912 345 6789"])),
+        new_customer=kw.pop("new_customer", NewCustomer("Zahra Kazemi", phones=["0912 345 6789"],
+                                                          email="zahra@example.com")),
         **kw,
     )
     return desk.services.tickets.log_call(actor or desk.agent, call)

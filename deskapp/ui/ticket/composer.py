@@ -4,16 +4,27 @@ agent typed stays until it is sent — a conflict or a failure never clears it."
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
+)
+
+from deskapp.models.enums import InteractionKind
+from deskapp.ui.labels import label
+
+# The channels a written or spoken reply can go out on (a call: the agent phones back).
+REPLY_KINDS = (
+    InteractionKind.EMAIL, InteractionKind.CALL, InteractionKind.CHAT,
+    InteractionKind.SOCIAL, InteractionKind.WEB,
 )
 
 
@@ -48,6 +59,15 @@ class Composer(QWidget):
             self._mode_buttons[mode] = button
             button.toggled.connect(lambda on, m=mode: on and self._on_mode_toggled(m))
         modes.addStretch(1)
+        # The channel a reply goes out on: the ticket's own by default; a channel the
+        # customer cannot be reached on (no email address, no phone) is not offered.
+        self.channel_label = QLabel(self.tr("Via:"), self)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("replyChannel")
+        self.channel.setAccessibleName(self.tr("Reply channel"))
+        for kind in REPLY_KINDS:
+            self.channel.addItem(label(kind), kind.value)
+        self.channel_label.setBuddy(self.channel)
         self.canned_button = QPushButton(self.tr("Canned response…"), self)
         self.canned_button.setObjectName("cannedButton")
 
@@ -61,6 +81,8 @@ class Composer(QWidget):
         self.send_button.setDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.channel_label)
+        bottom.addWidget(self.channel)
         bottom.addWidget(self.canned_button)
         bottom.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -78,6 +100,29 @@ class Composer(QWidget):
     def start(self, mode: ComposeMode) -> None:
         self._mode_buttons[mode].setChecked(True)
         self.editor.setFocus()
+
+    def set_reply_channels(
+        self, default: InteractionKind, unreachable: Iterable[InteractionKind] = ()
+    ) -> None:
+        """Offer the channels of a reply for the open ticket: ``default`` chosen,
+        ``unreachable`` ones greyed out (the service refuses them anyway)."""
+        blocked = set(unreachable)
+        model = self.channel.model()
+        for row, kind in enumerate(REPLY_KINDS):
+            item = model.item(row)  # type: ignore[attr-defined]
+            item.setEnabled(kind not in blocked)
+            item.setToolTip(
+                self.tr("The customer has no contact details for this channel")
+                if kind in blocked else ""
+            )
+        if default in blocked or default not in REPLY_KINDS:
+            default = next((k for k in REPLY_KINDS if k not in blocked), default)
+        index = self.channel.findData(default.value)
+        if index >= 0:
+            self.channel.setCurrentIndex(index)
+
+    def reply_kind(self) -> InteractionKind:
+        return InteractionKind(self.channel.currentData())
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -97,6 +142,8 @@ class Composer(QWidget):
     # -- slots --------------------------------------------------------------
     def _on_mode_toggled(self, mode: ComposeMode) -> None:
         self.mode = mode
+        self.channel.setVisible(mode is ComposeMode.REPLY)
+        self.channel_label.setVisible(mode is ComposeMode.REPLY)
         placeholders = {
             ComposeMode.REPLY: self.tr("Write a reply to the customer…"),
             ComposeMode.NOTE: self.tr("Internal note: only staff see it…"),

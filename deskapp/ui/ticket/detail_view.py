@@ -26,6 +26,7 @@ from deskapp.services.dto import TicketDetail
 from deskapp.services.errors import DeskError, StaleUpdate
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
+from deskapp.services.tickets import unreachable_kinds
 from deskapp.ui.dialogs.canned_response_dialog import CannedResponseDialog
 from deskapp.ui.formatting import formatter
 from deskapp.ui.tasks import TaskRunner
@@ -35,12 +36,15 @@ from deskapp.ui.ticket.notice_bar import NoticeBar
 from deskapp.ui.ticket.status_controls import StatusControls
 from deskapp.ui.ticket.timeline import TimelineModel
 
-# A written reply goes out on the ticket's channel; phone and walk-in tickets get email.
-_REPLY_KIND = {**CHANNEL_INTERACTION, Channel.PHONE: InteractionKind.EMAIL,
-               Channel.WALK_IN: InteractionKind.EMAIL}
+# A reply goes out on the ticket's channel (a phone ticket: the agent calls back); a
+# walk-in customer is called back too.
+_REPLY_KIND = {**CHANNEL_INTERACTION, Channel.WALK_IN: InteractionKind.CALL}
 
 
 class TicketDetailView(QWidget):
+    # Another ticket (or none) is opened; what showed the previous one clears now,
+    # before the new one has loaded.
+    ticket_opened = Signal(object)  # uuid.UUID | None
     ticket_loaded = Signal(object)  # TicketDetail
     ticket_changed = Signal(object)  # ticket id, after an edit made here
     failed = Signal(object, object)  # exception, retry callable or None
@@ -134,6 +138,7 @@ class TicketDetailView(QWidget):
             self.conflict.hide()
             self.error.hide()
             self.composer.editor.setPlainText(self._drafts.pop(ticket_id, "") if ticket_id else "")
+            self.ticket_opened.emit(ticket_id)
         if ticket_id is None:
             self.detail = None
             self.stack.setCurrentWidget(self.placeholder)
@@ -178,11 +183,17 @@ class TicketDetailView(QWidget):
     def _on_loaded(self, detail: TicketDetail) -> None:
         if detail.ticket.id != self._ticket_id:
             return
+        first_load = self.detail is None or self.detail.ticket.id != detail.ticket.id
         self.detail = detail
         self.conflict.hide()
         t = detail.ticket
         self.header.show_ticket(detail, self._clock())
         self.status_controls.show_ticket(t, self._actor.may_work_ticket(t.assignee_id, t.team_id))
+        if first_load:  # a reload keeps the channel the agent chose
+            self.composer.set_reply_channels(
+                _REPLY_KIND[t.channel],
+                unreachable_kinds(detail.customer.email, detail.customer.phones),
+            )
         self.timeline_model.set_interactions(detail.interactions, detail.customer.name)
         self.timeline.scrollToBottom()
         self.stack.setCurrentIndex(1)
@@ -202,7 +213,7 @@ class TicketDetailView(QWidget):
             return
         ticket = self.detail.ticket
         kind = {
-            ComposeMode.REPLY: _REPLY_KIND[ticket.channel],
+            ComposeMode.REPLY: self.composer.reply_kind(),
             ComposeMode.NOTE: InteractionKind.INTERNAL_NOTE,
             ComposeMode.CALL: InteractionKind.CALL,
         }[ComposeMode(mode)]
