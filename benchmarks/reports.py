@@ -255,7 +255,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--regenerate", action="store_true")
     args = parser.parse_args()
-    results = {}
+    cols = ["bare", *FIGURES, "report"]
+    print(f"{args.tickets:,} tickets; medians of {args.repeat} runs; ms (ratio to bare)\n")
+    print("| backend | range | " + " | ".join(cols) + " |")
+    print("|" + "---|" * (len(cols) + 2), flush=True)
     for backend in args.backends.split(","):
         url = sqlite_url(args.tickets) if backend == "sqlite" else pg_url(args.tickets)
         if args.regenerate or _count(url) != args.tickets:
@@ -264,16 +267,10 @@ def main() -> None:
             print(f"generated {args.tickets:,} tickets on {backend} in "
                   f"{time.perf_counter() - t:.0f} s", file=sys.stderr)
         for label, days in (("month", 30), ("year", 365)):
-            results[(backend, label)] = measure(url, days, args.repeat)
-    print(f"\n{args.tickets:,} tickets; medians of {args.repeat} runs; ms (ratio to bare)\n")
-    cols = ["bare", *FIGURES, "report"]
-    print("| backend | range | " + " | ".join(cols) + " |")
-    print("|" + "---|" * (len(cols) + 2))
-    for (backend, label), r in results.items():
-        cells = [f"{r['bare'] * 1000:.0f}"] + [
-            f"{r[c] * 1000:.0f} ({r[c] / r['bare']:.0f}x)" for c in cols[1:]]
-        print(f"| {backend} | {label} | " + " | ".join(cells) + " |")
-
+            r = measure(url, days, args.repeat)
+            cells = [f"{r['bare'] * 1000:.0f}"] + [
+                f"{r[c] * 1000:.0f} ({r[c] / r['bare']:.0f}x)" for c in cols[1:]]
+            print(f"| {backend} | {label} | " + " | ".join(cells) + " |", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -461,20 +461,19 @@ class _Run:
             ).all()
         )
         by_age = tuple((label, ages.get(i, 0)) for i, (label, _h) in enumerate(AGE_BUCKETS))
-        # Trend: created by the end of each day minus done (resolved or closed) by then.
-        done_at = case(
-            (Ticket.status.in_(STOPPED), func.coalesce(Ticket.resolved_at, Ticket.closed_at)),
-            else_=None,
-        )
+        # Trend: created by the end of each day minus done by then. A ticket is closed
+        # only from resolved (services.tickets.TRANSITIONS), so "done" is resolved_at
+        # of a resolved or closed ticket, read through its index.
         flt = self.filters()
+        done_flt = [*flt, Ticket.status.in_(STOPPED)]
         created_before = self.s.scalar(
             select(func.count()).where(*flt, Ticket.created_at < _ts(self.start))
         ) or 0
         done_before = self.s.scalar(
-            select(func.count()).where(*flt, done_at < _ts(self.start))
+            select(func.count()).where(*done_flt, Ticket.resolved_at < _ts(self.start))
         ) or 0
         created = self.local_hours(Ticket.created_at, flt, self.start, self.end)
-        done = self.local_hours(done_at, flt, self.start, self.end)
+        done = self.local_hours(Ticket.resolved_at, done_flt, self.start, self.end)
         c_day = Counter({k.date(): 0 for k in created})
         for k, n in created.items():
             c_day[k.date()] += n
