@@ -201,6 +201,8 @@ class Workstation:
 
         poller = FeedPoller(self.services.engine)
         interval = self.config["poll_interval"]
+        start_at = self.config["start_at"]
+        end_at = start_at + self.config["duration"]
         # jitter the first poll so two hundred followers do not poll in step
         self._stop.wait(self.rng.uniform(0, interval))
         try:
@@ -213,10 +215,11 @@ class Workstation:
                     poller.reset()
                 else:
                     self._on_changes(result.changes)
+                    if start_at <= time.time() < end_at:
+                        self.result.queries += 1  # polls during the measured window
                 self._stop.wait(interval)
         finally:
             self.result.polls = poller.polls
-            self.result.queries = poller.queries
             poller.close()
 
     def _follow_listen(self) -> None:
@@ -228,15 +231,10 @@ class Workstation:
         try:
             conn.execute(f"LISTEN {CHANNEL}")
             while not self._stop.is_set():
-                batch = []
                 for n in conn.notifies(timeout=0.5):
                     change = parse_payload(n.payload)
                     if change is not None:
-                        batch.append(change)
-                    if len(batch) >= 50:
-                        break
-                if batch:
-                    self._on_changes(batch)
+                        self._on_changes([change])
         finally:
             conn.close()
 
