@@ -50,6 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     init.add_argument("--since", type=_days, metavar="DAYS",
                       help="copy only the closed history of the last DAYS days (open "
                       "tickets are always copied); default: everything")
+    init.add_argument("--replace-branch", action="store_true",
+                      help="the site is already marked as a branch at the centre: only when "
+                      "that branch's database is lost or an earlier init was interrupted "
+                      "(tickets it numbered but never synced may be numbered again)")
     init.add_argument("--no-activate", action="store_true",
                       help="do not make the new branch database the active profile")
     init.set_defaults(handler=_init)
@@ -139,7 +143,7 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> int:
         report = clone_branch(
             central, target, site, central_profile=profile.name,
             since_days=args.since, progress=progress,
-            central_url_hint=profile.label(),
+            central_url_hint=profile.label(), replace_branch=args.replace_branch,
         )
     except DeskError as exc:
         raise CliError(str(exc)) from None

@@ -104,7 +104,9 @@ def test_clone_copies_the_whole_desk_unchanged(central: Engine, tmp_path: Path) 
             head = change_feed.head(conn)
         cursor = change_feed.FeedCursor(state.pull_xid, state.pull_id)
         assert cursor == report.cursor
-        assert cursor <= head and cursor != change_feed.FeedCursor.START
+        # (Not "> START": while any long write transaction runs on the server, the
+        # feed's readable part - below the snapshot's xmin - can still be empty.)
+        assert cursor <= head
     finally:
         branch.dispose()
     # Progress: monotonic, ends complete.
@@ -120,23 +122,27 @@ def test_clone_copies_the_whole_desk_unchanged(central: Engine, tmp_path: Path) 
 def test_demo_agent_logs_in_offline_and_works_the_queue(central: Engine, tmp_path: Path) -> None:
     target = tmp_path / "tbz.sqlite3"
     clone_branch(central, f"sqlite:///{target}", "TBZ", central_profile="hq")
-    central.dispose()  # the branch works on its own file from here on
     url = f"sqlite:///{target}"
     services = build_services(url)  # the workstation's default site (HQ)...
     try:
         prepare_database(services, Settings(url))  # ...becomes the branch's at start-up
         assert services.tickets.site_code == "TBZ"
         actor = services.staff.authenticate("neda", "agent-demo")
-        with central.connect() as conn:
-            open_at_centre = conn.scalar(select(func.count()).select_from(Ticket).where(
-                Ticket.status.not_in([Status.RESOLVED, Status.CLOSED]),
-                Ticket.deleted_at.is_(None)))
-            some = conn.execute(select(Ticket.reference, Ticket.id).limit(1)).one()
-        assert open_at_centre > 0
-        assert services.queue.count(actor, QueueQuery(view=View.ALL_OPEN)) == open_at_centre
-        page = services.queue.page(actor, QueueQuery(view=View.ALL_OPEN), limit=20)
-        assert len(page) == 20
+        # The branch's queue shows what the centre's shows this agent, search included.
+        at_centre = build_services(central)
+        try:
+            central_actor = at_centre.staff.actor("neda")
+            views = [QueueQuery(view=v) for v in (View.ALL_OPEN, View.MY_TEAM, View.MY_OPEN)]
+            expected = [at_centre.queue.count(central_actor, q) for q in views]
+            first = at_centre.queue.page(central_actor, views[0], limit=20)
+        finally:
+            central.dispose()
+        assert expected[0] > 20
+        assert [services.queue.count(actor, q) for q in views] == expected
+        page = services.queue.page(actor, views[0], limit=20)
+        assert [r.id for r in page] == [r.id for r in first]
         # Full-text search was rebuilt after the bulk load.
+        some = page[7]
         found = services.queue.page(
             actor, QueueQuery(view=View.CUSTOM, filter=QueueFilter(text=some.reference)))
         assert [r.id for r in found] == [some.id]
@@ -222,6 +228,10 @@ def test_refuses_unknown_site_and_a_site_that_is_already_a_branch(
         clone_branch(central, f"sqlite:///{tmp_path / 'b.sqlite3'}", "TBZ", central_profile="hq")
     assert info.value.code == "branch.already_branch"
     assert not (tmp_path / "b.sqlite3").exists()
+    # The branch's database was lost: an administrator replaces it on purpose.
+    report = clone_branch(central, f"sqlite:///{tmp_path / 'b.sqlite3'}", "TBZ",
+                          central_profile="hq", replace_branch=True)
+    assert report.tickets == TICKETS
 
 
 def test_refuses_a_central_sqlite_and_a_non_file_target(central: Engine, tmp_path: Path,

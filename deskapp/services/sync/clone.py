@@ -184,12 +184,14 @@ def clone_branch(
     central_url_hint: str | None = None,
     batch_size: int = BATCH,
     now: datetime | None = None,
+    replace_branch: bool = False,
 ) -> CloneReport:
     """Make the branch database of ``site_code`` at ``branch_url`` from the centre.
 
     Refuses (CloneRefused, nothing written) a target that exists and is not empty, a
     centre that is not PostgreSQL or not at this app's schema, an unknown site, and a
-    site that is already a branch."""
+    site that is already a branch - unless ``replace_branch``: for a branch whose
+    database was lost, or an init that was killed half way (the mark stays then)."""
     started = time.perf_counter()
     site_code = site_code.strip().upper()
     path = branch_path(branch_url)
@@ -208,7 +210,7 @@ def clone_branch(
 
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.partial-{uuid.uuid4().hex[:8]}")
-    marked = _mark_branch(central_engine, site_code)
+    marked = _mark_branch(central_engine, site_code, replace=replace_branch)
     try:
         report = _clone_into(
             central_engine, temp, site_code, cutoff, progress, batch_size,
@@ -288,7 +290,7 @@ def _branch_column() -> Any:
     return col
 
 
-def _mark_branch(central_engine: Engine, site_code: str) -> bool:
+def _mark_branch(central_engine: Engine, site_code: str, *, replace: bool = False) -> bool:
     """Mark the site as a branch at the centre (committed at once). Returns True when
     this call set the mark."""
     flag = _branch_column()
@@ -303,11 +305,15 @@ def _mark_branch(central_engine: Engine, site_code: str) -> bool:
                 f"The centre has no site {site_code!r} (sites: {known or 'none'}).",
                 code="branch.no_site", site=site_code, known=known,
             )
+        if row[1] and replace:
+            log.warning("site %s was already a branch: replacing that branch", site_code)
+            return False  # not ours to take back if this attempt fails
         if row[1]:
             raise CloneRefused(
                 f"Site {site_code} is already a branch: its branch database holds ticket "
-                "numbers and changes the centre has not seen. Sync that branch, or ask an "
-                "administrator to release the site at the centre before making a new one.",
+                "numbers and changes the centre has not seen. Sync that branch; if its "
+                "database is lost (or an earlier init was interrupted), make the new one "
+                "with --replace-branch.",
                 code="branch.already_branch", site=site_code,
             )
         conn.execute(
