@@ -32,8 +32,31 @@ def describe_failure(exc: BaseException) -> str:
     )
 
 
+def is_connection_failure(exc: BaseException | str) -> bool:
+    """The database could not be reached (as opposed to a refusal or a bug)."""
+    return isinstance(exc, OperationalError | DBAPIError) and bool(
+        getattr(exc, "connection_invalidated", False) or isinstance(exc, OperationalError)
+    )
+
+
+class KeptEdit:
+    """A retry that sends again an edit that was not saved (a reply, a status change),
+    as opposed to one that only reloads. The banner keeps it across a reconnect."""
+
+    def __init__(self, send: Callable[[], None]) -> None:
+        self._send = send
+
+    def __call__(self) -> None:
+        self._send()
+
+
 class FailureBanner(QFrame):
-    """Hidden until ``show_failure``; Retry calls the retry callable given with it."""
+    """Hidden until ``show_failure``; Retry calls the retry callable given with it.
+
+    It tells the state of the connection as it is now: ``connection_lost`` says so
+    (keeping a kept edit's Retry), ``connection_restored`` takes a connection failure
+    down, or, when an edit is waiting to be sent again, says the connection is back
+    and leaves Retry to send it."""
 
     retry_requested = Signal()
 
@@ -56,24 +79,59 @@ class FailureBanner(QFrame):
         layout.addWidget(self._retry_button)
         layout.addWidget(self._close_button)
         self._retry: Callable[[], None] | None = None
+        self._connection = False  # what is shown is about the connection
         self._retry_button.clicked.connect(self._on_retry_clicked)
-        self._close_button.clicked.connect(self.hide)
+        self._close_button.clicked.connect(self._on_close_clicked)
         self.hide()
 
     @property
     def message(self) -> str:
         return self._message.text()
 
+    @property
+    def has_kept_edit(self) -> bool:
+        return isinstance(self._retry, KeptEdit)
+
     def show_failure(self, exc: BaseException | str, retry: Callable[[], None] | None = None) -> None:
         text = exc if isinstance(exc, str) else describe_failure(exc)
+        if not isinstance(retry, KeptEdit) and self.has_kept_edit and not self.isHidden():
+            retry = self._retry  # a reload failing too must not lose the unsent edit
+        self._connection = not isinstance(exc, str) and is_connection_failure(exc)
+        self._set(text, retry)
+
+    def connection_lost(self, message: str) -> None:
+        retry = self._retry if self.has_kept_edit and not self.isHidden() else None
+        self._connection = True
+        self._set(message, retry)
+
+    def connection_restored(self) -> None:
+        if self.isHidden() or not self._connection:
+            return
+        self._connection = False
+        if self.has_kept_edit:
+            self._set(
+                self.tr("The connection is back. Retry sends what was not saved."), self._retry
+            )
+        else:
+            self._retry = None
+            self.hide()  # the views reload by themselves
+
+    def _set(self, text: str, retry: Callable[[], None] | None) -> None:
         self._message.setText(text)
         self._retry = retry
         self._retry_button.setVisible(retry is not None)
         self.show()
 
     @Slot()
+    def _on_close_clicked(self) -> None:
+        self._retry = None
+        self._connection = False
+        self.hide()
+
+    @Slot()
     def _on_retry_clicked(self) -> None:
         retry, self._retry = self._retry, None
+        self._connection = False
         self.hide()
         self.retry_requested.emit()
         if retry is not None:

@@ -103,13 +103,13 @@ class LiveUpdates(QObject):
     @Slot(str)
     def _on_feed_connection_lost(self, message: str) -> None:
         self._lost_message = message
-        self._window.banner.show_failure(message)
+        self._window.banner.connection_lost(message)
 
     @Slot()
     def _on_feed_connection_restored(self) -> None:
-        banner = self._window.banner
-        if banner.message == self._lost_message:
-            banner.hide()
+        # Down goes any failure that was the connection's (a lost connection, an edit or
+        # a load that could not reach the database); an unsent edit keeps its Retry.
+        self._window.banner.connection_restored()
         # The feed follows with a full refresh of every view.
 
     # -- the open ticket ----------------------------------------------------

@@ -27,6 +27,7 @@ from deskapp.services.errors import DeskError, StaleUpdate
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.services.tickets import unreachable_kinds
+from deskapp.ui.banner import KeptEdit
 from deskapp.ui.dialogs.canned_response_dialog import CannedResponseDialog
 from deskapp.ui.formatting import formatter
 from deskapp.ui.tasks import TaskRunner
@@ -268,8 +269,12 @@ class TicketDetailView(QWidget):
         self, ticket_id: uuid.UUID, fn: Callable[[], object], on_done: Callable[[object], None]
     ) -> None:
         self.error.hide()
+        # Retry in the banner sends the same edit again (a reply keeps its message id,
+        # so one that did commit before the connection went is stored once).
+        resend = KeptEdit(lambda: self._run_edit(ticket_id, fn, on_done))
         self._runner.submit(
-            fn, on_done=on_done, on_error=lambda exc: self._on_edit_failed(ticket_id, exc)
+            fn, on_done=on_done,
+            on_error=lambda exc: self._on_edit_failed(ticket_id, exc, resend),
         )
 
     def _after_edit(self, ticket_id: uuid.UUID) -> None:
@@ -278,12 +283,14 @@ class TicketDetailView(QWidget):
         if ticket_id == self._ticket_id:
             self.reload()
 
-    def _on_edit_failed(self, ticket_id: uuid.UUID, exc: BaseException) -> None:
+    def _on_edit_failed(
+        self, ticket_id: uuid.UUID, exc: BaseException, resend: KeptEdit | None = None
+    ) -> None:
         self.composer.set_busy(False)
         self.status_controls.set_busy(False)
         if ticket_id != self._ticket_id:  # the agent moved on; the draft is kept there
             if not isinstance(exc, DeskError):
-                self.failed.emit(exc, None)
+                self.failed.emit(exc, resend)
             return
         if isinstance(exc, StaleUpdate):
             who = exc.changed_by or self.tr("someone else")
@@ -299,7 +306,7 @@ class TicketDetailView(QWidget):
             self._show_error(str(exc))
         else:
             self._show_error(self.tr("Not saved; what you typed is kept."))
-            self.failed.emit(exc, None)
+            self.failed.emit(exc, resend)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
