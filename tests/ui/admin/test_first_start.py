@@ -5,6 +5,7 @@ auto-assignment gives it to the agent who is Available, not to the one who went 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QTableWidgetItem
 from sqlalchemy import func, select
@@ -31,6 +32,16 @@ def _user_row(wizard: SetupWizard, values: list[str], role: str) -> None:
     combo.setCurrentIndex(combo.findData(role))
 
 
+@pytest.fixture
+def english_afterwards(qapp):
+    """The login applies the user's language (Persian here): restore English after."""
+    yield
+    from deskapp.ui.i18n import apply_language
+
+    apply_language(qapp, "en")
+
+
+@pytest.mark.usefixtures("english_afterwards")
 def test_first_start_to_auto_assigned_escalation(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("DESKAPP_DEMO", "0")
     url = f"sqlite:///{tmp_path / 'new-desk.sqlite3'}"
