@@ -65,7 +65,7 @@ class SyncStatusWidget(QWidget):
         elif outcome.kind == UNREACHABLE:
             self.problem = self.tr("Centre unreachable: working offline, nothing is lost.")
         elif outcome.kind == FAILED:
-            self.problem = self.tr("Sync failed: %1").replace("%1", outcome.message)
+            self.problem = self.tr("Sync failed: %1").replace("%1", _describe(outcome))
         elif outcome.kind == BUSY:
             pass
         self._render()
@@ -128,3 +128,16 @@ def _ago(when: datetime) -> str:
             "%1", fmt.number(minutes // 60))
     return QCoreApplication.translate("SyncStatusWidget", "%1 days ago").replace(
         "%1", fmt.number(minutes // 1440))
+
+
+def _describe(outcome: SyncOutcome) -> str:
+    """The failure in the user's language where the error has a code the UI words."""
+    from deskapp.services.errors import DeskError
+
+    if isinstance(outcome.error, DeskError):
+        try:
+            from deskapp.ui.error_text import describe
+        except ImportError:
+            return outcome.message
+        return describe(outcome.error)
+    return outcome.message
