@@ -314,6 +314,8 @@ class TicketService:
             s = uow.session
             t = load_ticket(s, ticket_id)
             actor.require_ticket(t.reference, t.assignee_id, t.team_id)
+            if direction is Direction.OUTBOUND:
+                check_reachable(t.customer, kind)
             if interaction_id is not None:
                 stored = s.get(Interaction, interaction_id)
                 if stored is not None:  # the earlier attempt did commit
@@ -325,8 +327,6 @@ class TicketService:
             interaction = Interaction(
                 **({"id": interaction_id} if interaction_id is not None else {}),
                 ticket_id=t.id,
-            if direction is Direction.OUTBOUND:
-                check_reachable(t.customer, kind)
                 kind=kind,
                 direction=direction,
                 author_id=actor.user_id,
