@@ -117,6 +117,8 @@ def compose_window(
     live.add_target(NOTIFICATION_TABLES, centre.refresh, recipient=actor.user_id)
     # After a reconnect, what became warned or breached meanwhile joins the centre.
     live.feed.connection_restored.connect(notifications.catch_up.run)
+    # After a reconnect, what became warned or breached meanwhile joins the centre.
+    live.feed.connection_restored.connect(notifications.catch_up.run)
     # Stages are raised by the one workstation holding the site's SLA lease: this
     # agent's popups come when the live feed announces their notification rows.
     live.add_target(NOTIFICATION_TABLES, notifications.fetch_new, recipient=actor.user_id)
