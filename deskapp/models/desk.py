@@ -34,6 +34,10 @@ class Notification(AppendOnlyMixin, Base):
     urgency: Mapped[str] = mapped_column(String(8), default="normal")
     dedupe_key: Mapped[str] = mapped_column(String(200))
     read_at: Mapped[datetime | None] = mapped_column()
+    # What it says as a code and parameters, worded in the reader's language by the UI
+    # (title/body: the English text, for logs and older rows). Migration 0016.
+    code: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class SlaStageEvent(AppendOnlyMixin, Base):

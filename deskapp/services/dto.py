@@ -14,8 +14,10 @@ from deskapp.models.enums import (
     Priority,
     Role,
     Segment,
+    SlaClock,
     Status,
 )
+from deskapp.services.sla_state import SlaReading, read_ticket
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,18 @@ class TicketSummary:
     resolved_at: datetime | None
     csat: int | None
     version: int
+    first_response_at: datetime | None = None
+    # The highest SLA stage percent the scanner raised, per clock (0: none).
+    first_response_raised: int = 0
+    resolution_raised: int = 0
+
+    def sla(self, now: datetime, clock: SlaClock | None = None) -> SlaReading:
+        """A clock's state (default: the one that matters now), by services.sla_state."""
+        raised = {
+            SlaClock.FIRST_RESPONSE: self.first_response_raised,
+            SlaClock.RESOLUTION: self.resolution_raised,
+        }
+        return read_ticket(self, now, raised, clock=clock)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -79,6 +79,8 @@ def apply_escalation(
     keep_informed: bool = False,
     is_deescalation: bool = False,
     auto_assign_team: bool = True,
+    code: str = "",
+    params: dict[str, Any] | None = None,
 ) -> Escalation:
     """Write the escalation record and move the ticket; caller checks permissions and
     commits. Hierarchical escalations raise the level by one unless told otherwise;
@@ -92,10 +94,10 @@ def apply_escalation(
         to_level = ticket.escalation_level + (1 if kind is EscalationKind.HIERARCHICAL else 0)
     target_team = session.get(Team, to_team_id) if to_team_id else None
     if to_team_id is not None and target_team is None:
-        raise NotFound("That team does not exist (any more).")
+        raise NotFound("That team does not exist (any more).", code="team.not_found")
     target_user = session.get(User, to_user_id) if to_user_id else None
     if to_user_id is not None and target_user is None:
-        raise NotFound("That person does not exist (any more).")
+        raise NotFound("That person does not exist (any more).", code="user.not_found")
     escalation = Escalation(
         ticket_id=ticket.id,
         kind=kind,
@@ -112,6 +114,8 @@ def apply_escalation(
         is_deescalation=is_deescalation,
         created_by_id=by_user_id,
         created_at=now,
+        code=code,
+        params=dict(params or {}),
     )
     session.add(escalation)
     new_team = escalation.to_team_id
@@ -189,6 +193,9 @@ def apply_escalation(
             dedupe_key=f"escalation:{escalation.id}:{recipient}",
             stage="automatic" if automatic else "manual",
             urgency="critical" if automatic else "normal",
+            code="escalation.returned" if is_deescalation else "escalation.to_you",
+            params={"reference": ticket.reference, "subject": ticket.subject,
+                    "tier": to_level + 1, "by": by_name, "reason": reason},
         )
     return escalation
 
@@ -289,6 +296,9 @@ class EscalationInfo:
     acknowledged_at: datetime | None
     acknowledged_by_name: str | None
     may_acknowledge: bool  # the asking actor may acknowledge it now
+    # An automatic escalation's note as a code and parameters (the UI words it).
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -315,11 +325,13 @@ class EscalationService:
         label = validation.line(label, "Reason", 80)
         code = _CODE.sub("_", (code or label).strip().lower()).strip("_")[:40]
         if not code:
-            raise ValidationFailed("The reason needs a code of letters or digits.", "code")
+            raise ValidationFailed("The reason needs a code of letters or digits.", "code",
+                                   code="escalation.reason_code")
         with self._uow() as uow:
             s = uow.session
             if s.scalar(select(EscalationReason.id).where(EscalationReason.code == code)):
-                raise AlreadyExists(f"A reason with code {code!r} already exists.")
+                raise AlreadyExists(f"A reason with code {code!r} already exists.",
+                                    code="escalation.reason_exists", reason=code)
             position = (s.scalar(select(func.max(EscalationReason.position))) or 0) + 1
             row = EscalationReason(code=code, label=label, position=position, active=True)
             s.add(row)
@@ -345,7 +357,8 @@ class EscalationService:
             s = uow.session
             row = s.get(EscalationReason, reason_id)
             if row is None:
-                raise NotFound("That escalation reason does not exist (any more).")
+                raise NotFound("That escalation reason does not exist (any more).",
+                               code="escalation.reason_not_found")
             if row.version != expected_version:
                 raise StaleUpdate(f"Reason {row.label!r}", None, row.updated_at, row.version)
             if label is not None:
@@ -461,7 +474,8 @@ class EscalationService:
         def target(s: Session, t: Ticket) -> dict:
             if to_team_id == t.team_id:
                 raise ValidationFailed(
-                    f"{t.reference} is already with that team; choose another team.", "team")
+                    f"{t.reference} is already with that team; choose another team.", "team",
+                    code="escalation.same_team", reference=t.reference)
             existing_team(s, to_team_id)
             return {"to_team_id": to_team_id}
 
@@ -485,17 +499,21 @@ class EscalationService:
         note = validation.text(note, "Note", MAX_NOTE)
         if (to_user_id is None) == (to_team_id is None):
             raise ValidationFailed(
-                "Choose a supervisor or a higher-tier team to escalate to.", "target")
+                "Choose a supervisor or a higher-tier team to escalate to.", "target",
+                code="escalation.target_required")
 
         def target(s: Session, t: Ticket) -> dict:
             if to_user_id is not None:
                 if to_user_id == actor.user_id:
-                    raise ValidationFailed("You cannot escalate a ticket to yourself.", "target")
+                    raise ValidationFailed("You cannot escalate a ticket to yourself.", "target",
+                                           code="escalation.to_self")
                 user = active_user(s, to_user_id)
                 if Permission.TAKE_HIERARCHICAL not in ROLE_PERMISSIONS[user.role]:
                     raise ValidationFailed(
                         f"{user.display_name} is {_a(user.role.value)}; hierarchical "
-                        "escalations go to a supervisor or a manager.", "target")
+                        "escalations go to a supervisor or a manager.", "target",
+                        code="escalation.target_role", name=user.display_name,
+                        role=user.role.value)
                 return {"to_user_id": to_user_id, "to_team_id": t.team_id}
             assert to_team_id is not None
             team = existing_team(s, to_team_id)
@@ -505,7 +523,8 @@ class EscalationService:
                 raise ValidationFailed(
                     f"{team.name} is tier {team.tier}; escalating up needs a team above tier "
                     f"{tier}. To hand the ticket to a team at the same tier, escalate "
-                    "functionally.", "target")
+                    "functionally.", "target", code="escalation.target_tier", team=team.name,
+                    tier=team.tier, needed=tier)
             return {"to_team_id": to_team_id}
 
         return self._escalate(actor, ticket_id, expected_version, EscalationKind.HIERARCHICAL,
@@ -525,7 +544,8 @@ class EscalationService:
             check_version(s, t, expected_version)
             origin = _origin(s, t.id)
             if origin is None or (t.escalation_level == 0 and t.team_id == origin.from_team_id):
-                raise InvalidTransition(f"{t.reference} is not escalated; nothing to return.")
+                raise InvalidTransition(f"{t.reference} is not escalated; nothing to return.",
+                                        code="escalation.not_escalated", reference=t.reference)
             back_to = origin.from_user_id
             if back_to is not None:
                 user = s.get(User, back_to)
@@ -560,7 +580,9 @@ class EscalationService:
             check_version(s, t, expected_version)
             if not t.status.is_open:
                 raise InvalidTransition(
-                    f"{t.reference} is {t.status.value}; reopen it before escalating.")
+                    f"{t.reference} is {t.status.value}; reopen it before escalating.",
+                    code="escalation.ticket_closed", reference=t.reference,
+                    status=t.status.value)
             label = _reason_label(s, reason)
             where = target(s, t)
             with stale_guard(s, t.id):
@@ -588,12 +610,14 @@ class EscalationService:
             s = uow.session
             esc = s.get(Escalation, escalation_id)
             if esc is None:
-                raise NotFound("That escalation does not exist.")
+                raise NotFound("That escalation does not exist.",
+                               code="escalation.not_found")
             t = load_ticket(s, esc.ticket_id)
             if not may_acknowledge(s, actor, esc, done_too=True):
                 raise PermissionDenied(
                     f"Only the receiver of the escalation of {t.reference} or their "
-                    f"supervisor may acknowledge it, not {actor.display_name}.")
+                    f"supervisor may acknowledge it, not {actor.display_name}.",
+                    code="escalation.acknowledge_denied", reference=t.reference)
             now = self._now()
             # Conditional update: two receivers clicking at once, one wins cleanly.
             done = s.execute(
@@ -608,7 +632,9 @@ class EscalationService:
                     else ""
                 raise InvalidTransition(
                     f"The escalation of {t.reference} was already acknowledged by "
-                    f"{who or 'someone'}{when}.")
+                    f"{who or 'someone'}{when}.",
+                    code="escalation.already_acknowledged", reference=t.reference,
+                    by=who or "")
             audit.record(s, actor, "escalation.acknowledged", "ticket", t.id,
                          reference=t.reference, escalation=esc.id)
             notify_informed(
@@ -647,7 +673,8 @@ class EscalationService:
 def _require_manager(actor: Actor, what: str) -> None:
     if not actor.can(Permission.MANAGE_SLA):
         raise PermissionDenied(
-            f"{actor.display_name} ({actor.role.value}) may not {what}; ask a manager.")
+            f"{actor.display_name} ({actor.role.value}) may not {what}; ask a manager.",
+            code="permission.denied", action=what, role=actor.role.value)
 
 
 def _a(word: str) -> str:
@@ -671,13 +698,14 @@ def _reason_label(s: Session, reason: str) -> str:
     """The label to record for a reason given by code (or by its label)."""
     wanted = (reason or "").strip()
     if not wanted:
-        raise ValidationFailed("Choose a reason for the escalation.", "reason")
+        raise ValidationFailed("Choose a reason for the escalation.", "reason",
+                               code="escalation.reason_required")
     for r in _reasons(s, include_inactive=False):
         if wanted in (r.code, r.label):
             return r.label
     raise ValidationFailed(
         f"{wanted!r} is not one of the desk's escalation reasons; choose one from the list.",
-        "reason")
+        "reason", code="escalation.reason_unknown", reason=wanted)
 
 
 def _origin(s: Session, ticket_id: uuid.UUID) -> Escalation | None:
@@ -819,6 +847,8 @@ def _infos(s: Session, actor: Actor, rows: list[Escalation]) -> list[EscalationI
             acknowledged_by_name=names.get(e.acknowledged_by_id) if e.acknowledged_by_id
             else None,
             may_acknowledge=may_acknowledge(s, actor, e),
+            code=e.code or "",
+            params=dict(e.params or {}),
         )
         for e in rows
     ]

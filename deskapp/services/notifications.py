@@ -4,8 +4,9 @@ deduplicated by key, read by the notification centre."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -30,6 +31,10 @@ class NotificationInfo:
     ticket_reference: str | None
     created_at: datetime
     read_at: datetime | None
+    # What it says as a stable code and parameters (the UI words it in the reader's
+    # language: ui.notifications.wording); "" for a free text (title/body).
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 def notify(
@@ -43,6 +48,8 @@ def notify(
     dedupe_key: str,
     stage: str = "",
     urgency: str = "normal",
+    code: str = "",
+    params: dict[str, Any] | None = None,
 ) -> bool:
     """Store a notification unless one with ``dedupe_key`` exists. Returns whether it was
     new. INSERT ... ON CONFLICT DO NOTHING: safe when several workstations race."""
@@ -57,6 +64,8 @@ def notify(
         body=body,
         urgency=urgency,
         dedupe_key=dedupe_key[:200],
+        code=code,
+        params=dict(params or {}),
     )
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
@@ -129,4 +138,6 @@ def _info(n: Notification, reference: str | None) -> NotificationInfo:
         ticket_reference=reference,
         created_at=n.created_at,
         read_at=n.read_at,
+        code=n.code or "",
+        params=dict(n.params or {}),
     )

@@ -96,7 +96,8 @@ class Actor:
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
             raise PermissionDenied(
-                f"{self.display_name} ({self.role.value}) may not {_describe(permission)}."
+                f"{self.display_name} ({self.role.value}) may not {_describe(permission)}.",
+                code="permission.denied", action=permission.value, role=self.role.value,
             )
 
     def may_work_ticket(self, assignee_id: uuid.UUID | None, team_id: uuid.UUID | None) -> bool:
@@ -117,7 +118,8 @@ class Actor:
         if not self.may_work_ticket(assignee_id, team_id):
             raise PermissionDenied(
                 f"{reference} belongs to another agent or team; "
-                f"{self.display_name} ({self.role.value}) may not work on it."
+                f"{self.display_name} ({self.role.value}) may not work on it.",
+                code="permission.ticket", reference=reference,
             )
 
 

@@ -26,11 +26,12 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     bindparam,
     case,
-    exists,
+    cast,
     false,
     func,
     literal,
@@ -52,17 +53,18 @@ from deskapp.models import (
 )
 from deskapp.models.enums import OPEN_STATUSES, Channel, Priority, Segment, SlaClock, Status
 from deskapp.models.types import UTCDateTime
-from deskapp.services import search, validation, visibility
+from deskapp.services import search, validation
 from deskapp.services.errors import NotFound, ValidationFailed
 from deskapp.services.escalations import awaiting_acknowledgement
 from deskapp.services.permissions import Actor, Permission
+from deskapp.services.sla import BREACH, BREACH_PERCENT
+from deskapp.services.sla_state import SlaReading, current_clock, read_ticket
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
 PAGE_SIZE = 100
 MAX_LIMIT = 1000
 BREACHING_WINDOW = timedelta(hours=2)
 RECENTLY_RESOLVED = timedelta(days=7)
-WARNING_SHARE = 0.75  # warning once this share of the target has elapsed
 # Below this many matches, a PostgreSQL search page sorts the matches (see _few_matches).
 SPARSE_SEARCH = 2000
 
@@ -96,14 +98,6 @@ class Sort(enum.StrEnum):
     CREATED = "created"
     SLA = "sla"
     UPDATED = "updated"
-
-
-class Stage(enum.StrEnum):
-    NONE = "none"  # no SLA clock running (no policy, or resolved)
-    ON_TRACK = "on_track"
-    WARNING = "warning"
-    BREACHED = "breached"
-    PAUSED = "paused"
 
 
 # Default order per view: what a person working that view wants first.
@@ -234,7 +228,7 @@ class QueueRow:
     sla_paused_since: datetime | None
     escalation_level: int
     escalated_to_me: bool  # an escalation to the viewer not yet acknowledged
-    sla_warned: bool  # the SLA scanner has raised a warning stage of the running clock
+    sla_raised: int  # highest stage percent the SLA scanner raised for the running clock
     version: int
     # Position in the query's order: (sort value, id); pass back as after/before.
     key: tuple[Any, uuid.UUID]
@@ -257,39 +251,10 @@ class QueueRow:
         """Only the resolution clock pauses (waiting on the customer or a third party)."""
         return self.sla_paused_since is not None and not self.first_response_running
 
-    def sla(self, now: datetime) -> SlaState:
-        return sla_state(self, now)
-
-
-@dataclass(frozen=True)
-class SlaState:
-    stage: Stage
-    due: datetime | None
-    remaining: timedelta | None  # negative once breached; frozen while paused
-
-
-def sla_state(row: QueueRow, now: datetime) -> SlaState:
-    """Stage of the running clock.
-
-    Warning: once the SLA scanner has raised a warning stage of the clock (exact, in
-    business time), or once 75 % of the wall-clock time from creation to the due time
-    has passed (so the colour moves on between two scans). While paused, the
-    remaining time is what was left when the clock stopped (the SLA engine moves
-    the due time on when it resumes)."""
-    due = row.running_due
-    if due is None:
-        return SlaState(Stage.NONE, None, None)
-    if row.paused:
-        assert row.sla_paused_since is not None
-        return SlaState(Stage.PAUSED, due, due - row.sla_paused_since)
-    remaining = due - now
-    if remaining <= timedelta(0):
-        return SlaState(Stage.BREACHED, due, remaining)
-    target = due - row.created_at
-    elapsed = now - row.created_at
-    if row.sla_warned or (target > timedelta(0) and elapsed >= target * WARNING_SHARE):
-        return SlaState(Stage.WARNING, due, remaining)
-    return SlaState(Stage.ON_TRACK, due, remaining)
+    def sla(self, now: datetime) -> SlaReading:
+        """The running clock's state: the one rule of services.sla_state."""
+        clock = current_clock(self)
+        return read_ticket(self, now, {clock: self.sla_raised}, clock=clock)
 
 
 @dataclass(frozen=True)
@@ -549,10 +514,15 @@ class QueueService:
             ),
             else_=literal(SlaClock.RESOLUTION.value),
         )
-        warned = exists().where(
-            SlaStageEvent.ticket_id == Ticket.id,
-            SlaStageEvent.clock == running_clock,
-            SlaStageEvent.stage.like("warning%"),
+        # The highest stage the scanner raised for the running clock ("warning_50" ->
+        # 50, "breach" -> 100): services.sla_state decides the state from it.
+        raised = (
+            select(func.max(case(
+                (SlaStageEvent.stage == BREACH, literal(BREACH_PERCENT)),
+                else_=cast(func.substr(SlaStageEvent.stage, len("warning_") + 1), Integer),
+            )))
+            .where(SlaStageEvent.ticket_id == Ticket.id, SlaStageEvent.clock == running_clock)
+            .scalar_subquery()
         )
         return [
             Ticket.id,
@@ -576,7 +546,7 @@ class QueueService:
             Ticket.sla_paused_since,
             Ticket.escalation_level,
             to_me.label("escalated_to_me"),
-            warned.label("sla_warned"),
+            raised.label("sla_raised"),
             Ticket.version,
         ]
 
@@ -616,10 +586,6 @@ class QueueService:
     def _conditions(self, s: Session, actor: Actor, q: QueueQuery) -> list[ColumnElement]:
         now = self._now()
         conds: list[ColumnElement] = [Ticket.deleted_at.is_(None)]
-        # Team boundaries (services.visibility): only tickets the actor reads in full.
-        readable = visibility.full_condition(s, actor)
-        if readable is not None:
-            conds.append(readable)
         conds.extend(view_conditions(q.view, actor, now))
         f = q.filter
         if f.statuses:
@@ -666,10 +632,12 @@ class QueueService:
         """Save (or overwrite) the actor's custom view called ``name``."""
         actor.require(Permission.VIEW_CUSTOMERS)
         if actor.user_id is None:
-            raise ValidationFailed("Only a signed-in person can save views.")
+            raise ValidationFailed("Only a signed-in person can save views.",
+                                   code="view.needs_person")
         name = validation.line(name, "View name", 80)
         if view_filter.is_empty:
-            raise ValidationFailed("Choose at least one filter to save as a view.", "filter")
+            raise ValidationFailed("Choose at least one filter to save as a view.", "filter",
+                                   code="view.empty_filter")
         with self._uow() as uow:
             s = uow.session
             existing = s.scalar(
@@ -691,7 +659,7 @@ class QueueService:
             s = uow.session
             v = s.get(SavedView, view_id)
             if v is None or v.deleted_at is not None or v.owner_id != actor.user_id:
-                raise NotFound("That view does not exist (any more).")
+                raise NotFound("That view does not exist (any more).", code="view.not_found")
             v.deleted_at = self._now()
             uow.commit()
 
@@ -758,7 +726,7 @@ def _to_row(r: Any) -> QueueRow:
         sla_paused_since=r.sla_paused_since,
         escalation_level=r.escalation_level,
         escalated_to_me=bool(r.escalated_to_me),
-        sla_warned=bool(r.sla_warned),
+        sla_raised=int(r.sla_raised or 0),
         version=r.version,
         key=(r.sort_key, r.id),
     )
@@ -777,9 +745,6 @@ __all__: Sequence[str] = [
     "QueueRow",
     "QueueService",
     "SavedViewInfo",
-    "SlaState",
     "Sort",
-    "Stage",
     "View",
-    "sla_state",
 ]

@@ -191,7 +191,7 @@ class ClockPlan:
 
 
 @dataclass(frozen=True)
-class SlaState:
+class SlaColumns:
     """What the SLA columns of a ticket should hold."""
 
     policy: PolicyRule | None
@@ -344,7 +344,7 @@ class SlaEngine:
         raised: dict[SlaClock, int],
         *,
         reselect: bool = True,
-    ) -> SlaState:
+    ) -> SlaColumns:
         """The SLA columns ``ticket`` should hold at ``now``.
 
         ``reselect`` chooses the policy afresh (after a change of priority, segment,
@@ -355,7 +355,7 @@ class SlaEngine:
         if policy is None:
             policy = catalog.select(ticket.priority, ticket.customer.segment, ticket.channel)
         if policy is None:
-            return SlaState(None, None, None, None, 0, None)
+            return SlaColumns(None, None, None, None, 0, None)
         calendar = catalog.calendar(policy)
         paused_since = ticket.sla_paused_since
         paused_seconds = ticket.sla_paused_seconds or 0
@@ -368,7 +368,7 @@ class SlaEngine:
                 paused_seconds += round(paused.total_seconds())
             paused_since = None
         fr, res = plan_clocks(ticket, policy, calendar, paused_seconds)
-        return SlaState(
+        return SlaColumns(
             policy=policy,
             first_response_due=fr.due,
             resolution_due=res.due,
@@ -448,7 +448,7 @@ def write_columns(session: Session, ticket: Ticket, columns: dict[str, object]) 
     return bool(session.execute(_SLA_UPDATE, params).rowcount)
 
 
-def write_state(session: Session, ticket: Ticket, state: SlaState) -> bool:
+def write_state(session: Session, ticket: Ticket, state: SlaColumns) -> bool:
     return write_columns(session, ticket, state.columns())
 
 

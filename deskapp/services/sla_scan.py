@@ -251,6 +251,10 @@ class SlaScanner:
         else:
             title = f"{ticket.reference}: {stage.percent}% of the {label} time used"
         body = f"{ticket.subject} — {label} due {due_at:%Y-%m-%d %H:%M} UTC"
+        params = {  # for the UI's wording in the reader's language (ui.notifications)
+            "reference": ticket.reference, "subject": ticket.subject,
+            "clock": stage.clock.value, "percent": stage.percent, "due_at": due_at.isoformat(),
+        }
         for recipient in recipients:
             notify(
                 s,
@@ -262,6 +266,8 @@ class SlaScanner:
                 dedupe_key=f"sla:{ticket.id}:{stage.clock.value}:{stage.stage}:{recipient}",
                 stage=stage.stage,
                 urgency="critical" if breach else "normal",
+                code="sla.breach" if breach else "sla.warning",
+                params=params,
             )
         escalated = False
         level = None
@@ -275,6 +281,8 @@ class SlaScanner:
                 reason=f"SLA breached: {label}",
                 note=f"The {label} target ({due_at:%Y-%m-%d %H:%M} UTC) passed; "
                 "escalated automatically.",
+                code="escalation.sla_breach",
+                params={"clock": stage.clock.value, "due_at": due_at.isoformat()},
                 now=now,
                 by_user_id=None,
                 by_name=SLA_MONITOR,

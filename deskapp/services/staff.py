@@ -85,10 +85,12 @@ def team_info(team: Team) -> TeamInfo:
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
-            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.", "password"
+            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.", "password",
+            code="password.too_short", min=MIN_PASSWORD_LENGTH,
         )
     if len(password) > 256:
-        raise ValidationFailed("The password is longer than 256 characters.", "password")
+        raise ValidationFailed("The password is longer than 256 characters.", "password",
+                               code="password.too_long", max=256)
 
 
 class StaffService:
@@ -153,6 +155,7 @@ class StaffService:
             user.last_login_at = utcnow()
             user.presence = Presence.AVAILABLE
             user.presence_at = user.last_login_at
+            user.heartbeat_at = user.last_login_at
             _login_audit(uow.session, user.id, "login.succeeded", name, host)
             actor = actor_for(user)
             uow.commit()
@@ -274,6 +277,7 @@ class StaffService:
                 raise NotFound("Your user no longer exists.")
             user.presence = presence
             user.presence_at = utcnow()
+            user.heartbeat_at = user.presence_at
             uow.commit()
 
     # -- teams --------------------------------------------------------------

@@ -30,7 +30,7 @@ def load_ticket(s: Session, ticket_id: uuid.UUID) -> Ticket:
     validation.identifier(ticket_id, "ticket_id")
     t = s.get(Ticket, ticket_id)
     if t is None or t.deleted_at is not None:
-        raise NotFound("That ticket does not exist (any more).")
+        raise NotFound("That ticket does not exist (any more).", code="ticket.not_found")
     return t
 
 
@@ -67,14 +67,14 @@ def stale_error(s: Session, t: Ticket) -> StaleUpdate:
 def active_user(s: Session, user_id: uuid.UUID) -> User:
     user = s.get(User, user_id)
     if user is None or not user.active or user.deleted_at is not None:
-        raise NotFound("That agent does not exist or is disabled.")
+        raise NotFound("That agent does not exist or is disabled.", code="user.not_found")
     return user
 
 
 def existing_team(s: Session, team_id: uuid.UUID) -> Team:
     team = s.get(Team, team_id)
     if team is None or team.deleted_at is not None:
-        raise NotFound("That team does not exist (any more).")
+        raise NotFound("That team does not exist (any more).", code="team.not_found")
     return team
 
 

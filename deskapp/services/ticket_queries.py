@@ -6,7 +6,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from deskapp.models import Customer, Team, Ticket, User
+from deskapp.models.enums import SlaClock
 from deskapp.services.dto import TicketSummary
+from deskapp.services.sla import raised_percents
 
 _Assignee = aliased(User)
 
@@ -28,14 +30,17 @@ def ticket_summaries(session: Session, ticket_select: Select) -> list[TicketSumm
     if not order:
         return []
     rows = session.execute(summary_columns().where(Ticket.id.in_(order)))
-    found = [to_summary(t, c, a, team) for t, c, a, team in rows]
+    raised = raised_percents(session, list(order))
+    found = [to_summary(t, c, a, team, raised.get(t.id)) for t, c, a, team in rows]
     found.sort(key=lambda s: order[s.id])
     return found
 
 
 def to_summary(
-    t: Ticket, customer_name: str, assignee_name: str | None, team_name: str | None
+    t: Ticket, customer_name: str, assignee_name: str | None, team_name: str | None,
+    raised: dict[SlaClock, int] | None = None,
 ) -> TicketSummary:
+    raised = raised or {}
     return TicketSummary(
         id=t.id,
         reference=t.reference,
@@ -59,4 +64,7 @@ def to_summary(
         resolved_at=t.resolved_at,
         csat=t.csat,
         version=t.version,
+        first_response_at=t.first_response_at,
+        first_response_raised=raised.get(SlaClock.FIRST_RESPONSE, 0),
+        resolution_raised=raised.get(SlaClock.RESOLUTION, 0),
     )

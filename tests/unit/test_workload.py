@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from deskapp.models import Assignment, AuditEntry, Ticket, utcnow
+from deskapp.models import Assignment, AuditEntry, SlaStageEvent, Ticket, utcnow
 from deskapp.models.enums import Presence
 from deskapp.services.errors import PermissionDenied, StaleUpdate, ValidationFailed
 from deskapp.services.workload import TicketRef
@@ -38,6 +38,10 @@ def test_workload_counts_open_warning_breached_and_presence(desk: Desk):
     a, b, c = (log(desk, subject=f"t{n}") for n in range(3))
     set_due(desk, b.id, started_ago=timedelta(hours=9), due_in=timedelta(hours=1))  # 90 %
     set_due(desk, c.id, started_ago=timedelta(hours=9), due_in=timedelta(hours=-1))  # late
+    with desk.services.uow() as uow:  # the scanner raised b's 90 % stage (sla_state's rule)
+        uow.session.add(SlaStageEvent(ticket_id=b.id, clock="resolution", stage="warning_90",
+                                      due_at=utcnow()))
+        uow.commit()
     desk.services.staff.set_presence(desk.agent, Presence.AWAY)
     work = desk.services.workload.workload(desk.supervisor)
     by_name = {x.display_name: x for x in work.agents}

@@ -114,7 +114,8 @@ def _apply_once(
                 text("SELECT set_config('deskapp.origin_site', :site, true)"), {"site": site}
             )
         merger = Merger(conn, site, known_cursor)
-        merger.apply_all(list(changes))
+        for change in changes:
+            merger.apply(change)
         result = merger.result.as_dict()
         result.update(site=site, seq=seq, fingerprint=print_, replayed=False)
         conn.execute(update(SyncBatch).where(SyncBatch.id == batch_id).values(result=result))

@@ -74,8 +74,4 @@ def describe(exc: BaseException) -> str:
             return text.format(**params)
         except (KeyError, IndexError):
             return str(exc)
-    try:  # the shared table (issue 9's ui/error_text.py), when present
-        from deskapp.ui.error_text import describe as shared_describe
-    except ImportError:
-        return describe_failure(exc)
-    return shared_describe(exc)
+    return describe_failure(exc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,10 +17,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from deskapp.models import utcnow
 from deskapp.services.dto import TicketSummary
+from deskapp.services.sla_state import SlaReading
 from deskapp.ui.formatting import formatter
 from deskapp.ui.icons import channel_icon
 from deskapp.ui.labels import label
+from deskapp.ui.sla_display import colour, short_text, stage_text
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLUMNS = (
@@ -27,7 +31,9 @@ _COLUMNS = (
     QT_TRANSLATE_NOOP("CustomerTicketsModel", "Opened"),
     QT_TRANSLATE_NOOP("CustomerTicketsModel", "Subject"),
     QT_TRANSLATE_NOOP("CustomerTicketsModel", "Status"),
+    QT_TRANSLATE_NOOP("CustomerTicketsModel", "SLA"),
 )
+SLA_COLUMN = 4
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -35,12 +41,20 @@ class CustomerTicketsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TicketSummary] = []
+        self._sla: list[SlaReading] = []
         self.current_ticket_id: object = None
 
-    def set_tickets(self, tickets: Sequence[TicketSummary]) -> None:
+    def set_tickets(
+        self, tickets: Sequence[TicketSummary], now: datetime | None = None
+    ) -> None:
         self.beginResetModel()
         self._rows = list(tickets)
+        at = now or utcnow()
+        self._sla = [t.sla(at) for t in self._rows]  # the one rule: services.sla_state
         self.endResetModel()
+
+    def sla(self, row: int) -> SlaReading:
+        return self._sla[row]
 
     def ticket(self, row: int) -> TicketSummary:
         return self._rows[row]
@@ -76,9 +90,15 @@ class CustomerTicketsModel(QAbstractTableModel):
                 return t.subject
             if col == 3:
                 return label(t.status)
+            if col == SLA_COLUMN:
+                return short_text(self._sla[index.row()])
+        elif role == Qt.ItemDataRole.ForegroundRole and col == SLA_COLUMN:
+            return QBrush(QColor(colour(self._sla[index.row()])))
         elif role == Qt.ItemDataRole.DecorationRole and col == 0:
             return channel_icon(t.channel)
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == SLA_COLUMN:
+                return stage_text(self._sla[index.row()])
             return f"{t.reference} · {label(t.channel)} · {label(t.priority)}\n{t.subject}"
         elif role == Qt.ItemDataRole.ForegroundRole and not t.status.is_open:
             return QBrush(QColor("#757575"))

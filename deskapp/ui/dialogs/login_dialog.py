@@ -18,6 +18,7 @@ from deskapp.services.errors import AuthenticationFailed, DeskError, PasswordCha
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
+from deskapp.ui.error_text import describe
 from deskapp.ui.tasks import TaskRunner
 
 LAST_USER_KEY = "login/last_user"
@@ -116,10 +117,10 @@ class LoginDialog(QDialog):
         if isinstance(exc, PasswordChangeRequired):  # reset by an administrator
             self._ask_new_password()
             return
-        if isinstance(exc, AuthenticationFailed) and "disabled" not in str(exc):
+        if isinstance(exc, AuthenticationFailed) and exc.code == "auth.failed":
             self._show_error(self.tr("Wrong username or password; try again."))
-        elif isinstance(exc, DeskError):
-            self._show_error(str(exc))
+        elif isinstance(exc, DeskError):  # disabled, locked, throttled...: by its code
+            self._show_error(describe(exc))
         else:
             self._show_error(describe_failure(exc))
         self.password.selectAll()

@@ -36,6 +36,7 @@ from deskapp.services.notifications import NotificationInfo
 from deskapp.services.permissions import Actor
 from deskapp.ui.notifications.centre_model import NotificationDelegate, NotificationListModel
 from deskapp.ui.notifications.notifier import Notifier
+from deskapp.ui.notifications.wording import worded_all
 from deskapp.ui.tasks import TaskRunner
 
 
@@ -117,7 +118,7 @@ class NotificationCentre(Notifier):
 
     def _on_recent_loaded(self, result: tuple[list[NotificationInfo], int]) -> None:
         infos, unread = result
-        self.model.set_items(infos)
+        self.model.set_items(worded_all(infos))  # the reader's language
         self._set_unread(unread)
         self.refreshed.emit()
 
@@ -189,38 +190,17 @@ class NotificationPanel(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.mark_selected)
         buttons.addWidget(self.mark_all)
-        # The empty state says what would be here, instead of an empty white box.
-        self.empty = QLabel(self.tr(
-            "No notifications. Warnings and breaches of the SLA clocks of your tickets "
-            "appear here."
-        ))
-        self.empty.setObjectName("notificationsEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setMinimumSize(360, 320)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         self._connect_signals()
-        self._show_empty_state()
 
     def _connect_signals(self) -> None:
-        model = self._centre.model
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-            signal.connect(lambda *_: self._show_empty_state())
         self.view.clicked.connect(self._on_view_clicked)
         self.view.activated.connect(self._on_view_clicked)
         self.mark_selected.clicked.connect(self._on_mark_selected_clicked)
         self.mark_all.clicked.connect(self._on_mark_all_clicked)
-
-    def _show_empty_state(self) -> None:
-        empty = self._centre.model.rowCount() == 0
-        self.empty.setVisible(empty)
-        self.view.setVisible(not empty)
-        self.mark_selected.setEnabled(not empty)
-        self.mark_all.setEnabled(not empty)
 
     def show_near(self, anchor: QWidget) -> None:
         """Open above ``anchor`` (a status-bar bell) or below it, on screen."""

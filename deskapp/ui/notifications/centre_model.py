@@ -24,13 +24,15 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from deskapp.models.enums import NotificationKind
 from deskapp.services.notifications import NotificationInfo
+from deskapp.services.sla_state import ClockState
+from deskapp.ui.sla_display import STATE_COLOURS
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# Stage colours: breach red, last warning orange, early warning amber, the rest blue/grey.
-BREACH_COLOUR = "#c62828"
-LATE_WARNING_COLOUR = "#e65100"
-WARNING_COLOUR = "#f9a825"
+# SLA colours from the one table (ui.sla_display): breach red, warning orange; the
+# rest blue/grey.
+BREACH_COLOUR = STATE_COLOURS[ClockState.BREACHED]
+WARNING_COLOUR = STATE_COLOURS[ClockState.WARNING]
 INFO_COLOUR = "#1565c0"
 LOW_COLOUR = "#78909c"
 
@@ -39,16 +41,10 @@ def notification_colour(info: NotificationInfo) -> QColor:
     if info.kind == NotificationKind.SLA_BREACH or info.urgency == "critical":
         return QColor(BREACH_COLOUR)
     if info.kind == NotificationKind.SLA_WARNING:
-        return QColor(LATE_WARNING_COLOUR if _percent(info.stage) >= 90 else WARNING_COLOUR)
+        return QColor(WARNING_COLOUR)
     if info.urgency == "low":
         return QColor(LOW_COLOUR)
     return QColor(INFO_COLOUR)
-
-
-def _percent(stage: str) -> int:
-    """``"warning_90"`` -> 90 (the scanner's stage names); anything else -> 0."""
-    number = stage.rpartition("_")[2]
-    return int(number) if number.isdigit() else 0
 
 
 def when_text(moment: datetime, now: datetime | None = None, locale: QLocale | None = None) -> str:

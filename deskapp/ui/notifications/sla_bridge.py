@@ -32,6 +32,7 @@ from deskapp.services.notifications import NotificationInfo
 from deskapp.services.permissions import Actor
 from deskapp.ui.notifications.centre import NotificationCentre
 from deskapp.ui.notifications.notifier import Notifier
+from deskapp.ui.notifications.wording import worded, worded_all
 from deskapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ class SlaNotificationController(QObject):
     def _on_since_loaded(self, infos: list[NotificationInfo]) -> None:
         if self._cursor is None:
             return  # stopped meanwhile
+        infos = worded_all(infos)  # in the reader's language, for the centre and popups
         fresh = [info for info in infos if info.id not in self._seen]
         for info in fresh:
             self._seen[info.id] = info.created_at
@@ -209,15 +211,17 @@ class SlaNotificationController(QObject):
 
     def _summary(self, rest: list[NotificationInfo]) -> NotificationInfo:
         newest = max(rest, key=lambda i: i.created_at)
-        return NotificationInfo(
+        return worded(NotificationInfo(
             id=uuid.uuid4(),
             kind=newest.kind,
             stage="",
-            title=self.tr("%n more SLA notification(s)", "", len(rest)),
-            body=self.tr("Open the notification centre to see them all."),
+            title=f"{len(rest)} more notifications",
+            body="Open the notification centre to see them all.",
             urgency="critical" if any(i.urgency == "critical" for i in rest) else "normal",
             ticket_id=None,
             ticket_reference=None,
             created_at=newest.created_at,
             read_at=None,
-        )
+            code="notifications.more",  # worded in the reader's language and digits
+            params={"count": len(rest)},
+        ))

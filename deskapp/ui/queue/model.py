@@ -44,7 +44,10 @@ from deskapp.models.enums import Channel, Priority, Segment, Status
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
-from deskapp.services.queue import QueueQuery, QueueRow, SlaState, Sort, Stage
+from deskapp.services.queue import QueueQuery, QueueRow, Sort
+from deskapp.services.sla_state import ClockState, SlaReading
+from deskapp.ui.error_text import describe
+from deskapp.ui.sla_display import STATE_COLOURS, short_text, stage_text
 from deskapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -81,13 +84,6 @@ COLUMN_SORT: dict[Column, Sort] = {
 }
 SORT_COLUMN = {sort: col for col, sort in COLUMN_SORT.items()}
 
-STAGE_COLOURS: dict[Stage, str] = {
-    Stage.ON_TRACK: "#2e7d32",
-    Stage.WARNING: "#e65100",
-    Stage.BREACHED: "#c62828",
-    Stage.PAUSED: "#546e7a",
-    Stage.NONE: "#757575",
-}
 PRIORITY_COLOURS = {Priority.URGENT: "#c62828", Priority.HIGH: "#e65100"}
 
 # Role for the ticket id of a row (None while the row is a placeholder).
@@ -107,7 +103,7 @@ _HANDLED_ROLES = frozenset(
 )
 _LEADING = int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
 _TRAILING = int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-_STAGE_QCOLOURS = {stage: QColor(colour) for stage, colour in STAGE_COLOURS.items()}
+_STATE_QCOLOURS = {state: QColor(colour) for state, colour in STATE_COLOURS.items()}
 _PRIORITY_QCOLOURS = {p: QColor(colour) for p, colour in PRIORITY_COLOURS.items()}
 _PLACEHOLDER_COLOUR = QColor("#9e9e9e")
 _ROW_FLAGS = (
@@ -167,8 +163,8 @@ class QueueModel(QAbstractTableModel):
         self.rows_fetched = 0  # rows read from the database, all queries together
         self.pages_fetched = 0
         self._now = utcnow()
-        self._sla_cache: dict[uuid.UUID, SlaState] = {}  # per tick; cleared by tick()
-        self._icons: dict[Stage, QIcon] = {}
+        self._sla_cache: dict[uuid.UUID, SlaReading] = {}  # per tick; cleared by tick()
+        self._icons: dict[ClockState, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._fetch_timer = QTimer(self)
@@ -383,19 +379,19 @@ class QueueModel(QAbstractTableModel):
             return _TRAILING if column in (Column.AGE, Column.SLA) else _LEADING
         if role == _FOREGROUND:
             if column is Column.SLA:
-                return _STAGE_QCOLOURS[self._sla(row).stage]
+                return _STATE_QCOLOURS[self._sla(row).state]
             if column is Column.PRIORITY:
                 return _PRIORITY_QCOLOURS.get(row.priority)
             return None
         if role == _DECORATION:
             if column is not Column.SLA:
                 return None
-            stage = self._sla(row).stage
-            if stage is Stage.NONE:
+            state = self._sla(row).state
+            if state is ClockState.NONE:
                 return None
-            if stage not in self._icons:
-                self._icons[stage] = _dot(STAGE_COLOURS[stage])
-            return self._icons[stage]
+            if state not in self._icons:
+                self._icons[state] = _dot(STATE_COLOURS[state])
+            return self._icons[state]
         if role == _FONT:
             return self._bold if row.escalated_to_me else None
         if role == TicketIdRole:
@@ -406,7 +402,7 @@ class QueueModel(QAbstractTableModel):
             return self._tooltip(row, column)
         return None
 
-    def _sla(self, row: QueueRow) -> SlaState:
+    def _sla(self, row: QueueRow) -> SlaReading:
         state = self._sla_cache.get(row.id)
         if state is None:
             state = self._sla_cache[row.id] = row.sla(self._now)
@@ -439,14 +435,7 @@ class QueueModel(QAbstractTableModel):
         return ""
 
     def _sla_text(self, row: QueueRow) -> str:
-        state = self._sla(row)
-        if state.stage is Stage.NONE or state.remaining is None:
-            return "—"
-        if state.stage is Stage.PAUSED:
-            return self.tr("Paused (%1 left)").replace("%1", self._duration(state.remaining))
-        if state.stage is Stage.BREACHED:
-            return self.tr("Breached %1 ago").replace("%1", self._duration(-state.remaining))
-        return self._duration(state.remaining)
+        return short_text(self._sla(row))
 
     def _tooltip(self, row: QueueRow, column: Column) -> str | None:
         if column is Column.SLA:
@@ -458,7 +447,7 @@ class QueueModel(QAbstractTableModel):
                 if row.first_response_at is None and row.first_response_due is not None
                 else self.tr("Resolution due")
             )
-            return f"{which}: {_local(state.due)}"
+            return f"{which}: {_local(state.due)}\n{stage_text(state)}"
         if column is Column.NUMBER and row.escalated_to_me:
             return self.tr("Escalated to you; not yet acknowledged")
         if column is Column.SUBJECT:
@@ -618,7 +607,7 @@ def describe_failure(exc: BaseException, template: str | None = None) -> str:
     """A message a person can read; the details go to the log, not to the screen.
     ``template`` (translated, with %1) frames an unexpected error."""
     if isinstance(exc, DeskError):
-        return str(exc)
+        return describe(exc)
     log.error("queue task failed: %s", getattr(exc, "__deskapp_traceback__", repr(exc)))
     first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     if template is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,11 +23,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from deskapp.models import utcnow
 from deskapp.models.enums import Presence
 from deskapp.services.dto import TicketSummary
+from deskapp.services.sla_state import ClockState, SlaReading
 from deskapp.services.workload import AgentLoad, TicketRef
 from deskapp.ui.formatting import formatter
 from deskapp.ui.labels import label
+from deskapp.ui.sla_display import STATE_COLOURS, colour, short_text, stage_text
 
 TICKET_REFS_MIME = "application/x-deskapp-ticket-refs"
 
@@ -143,9 +147,9 @@ class AgentTableModel(_RowsTableModel):
             if col == 1:
                 return QBrush(QColor(PRESENCE_COLOUR[a.presence]))
             if col == 3 and a.warning_count:
-                return QBrush(QColor("#e65100"))
+                return QBrush(QColor(STATE_COLOURS[ClockState.WARNING]))
             if col == 4 and a.breached_count:
-                return QBrush(QColor("#c62828"))
+                return QBrush(QColor(STATE_COLOURS[ClockState.BREACHED]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -199,16 +203,24 @@ class TicketTableModel(_RowsTableModel):
         QT_TRANSLATE_NOOP("SupervisorModels", "Team"),
         QT_TRANSLATE_NOOP("SupervisorModels", "Priority"),
         QT_TRANSLATE_NOOP("SupervisorModels", "Status"),
+        QT_TRANSLATE_NOOP("SupervisorModels", "SLA"),
     )
+    SLA_COLUMN = 6
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._tickets: list[TicketSummary] = []
+        self._sla: list[SlaReading] = []
 
-    def set_tickets(self, tickets: list[TicketSummary]) -> None:
+    def set_tickets(self, tickets: list[TicketSummary], now: datetime | None = None) -> None:
         self.beginResetModel()
         self._tickets = list(tickets)
+        at = now or utcnow()
+        self._sla = [t.sla(at) for t in self._tickets]  # the one rule: services.sla_state
         self.endResetModel()
+
+    def sla(self, row: int) -> SlaReading:
+        return self._sla[row]
 
     def ticket_at(self, row: int) -> TicketSummary | None:
         return self._tickets[row] if 0 <= row < len(self._tickets) else None
@@ -242,7 +254,13 @@ class TicketTableModel(_RowsTableModel):
                 return t.team_name or ""
             if col == 4:
                 return label(t.priority)
+            if col == self.SLA_COLUMN:
+                return short_text(self._sla[index.row()])
             return label(t.status)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.SLA_COLUMN:
+            return QColor(colour(self._sla[index.row()]))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SLA_COLUMN:
+            return stage_text(self._sla[index.row()])
         if role == Qt.ItemDataRole.UserRole:
             return t.id
         return None

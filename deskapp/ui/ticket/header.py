@@ -1,5 +1,6 @@
 """The ticket header: number, subject, customer, status, priority, people and both SLA
-clocks (due time, time left, stage colour; paused shown as paused)."""
+clocks (state, time left or overdue, due time; the one rule of services.sla_state,
+worded and coloured by ui.sla_display)."""
 
 from __future__ import annotations
 
@@ -7,56 +8,44 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from deskapp.models.enums import SlaClock
 from deskapp.services.dto import TicketDetail
+from deskapp.services.sla_state import ClockState, SlaReading
 from deskapp.ui.formatting import formatter
 from deskapp.ui.labels import label
-from deskapp.ui.sla_display import STAGE_COLOURS, ClockStage, ClockState, clock_state
+from deskapp.ui.sla_display import clock_text, colour, stage_text
 
 
 class SlaClockLabel(QLabel):
-    """A coloured pill with the stage and the time left; the due time beside it."""
+    """A coloured pill with the clock's state and time left or overdue; the due time
+    (or when it was met) beside it. Words and colours: deskapp.ui.sla_display."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.stage = ClockStage.NONE
+        self.reading: SlaReading | None = None
         self.due_label = QLabel(parent)
         self.due_label.setObjectName(f"{name}Due")
         self.due_label.setStyleSheet("color: #616161;")
 
-    def show_state(self, title: str, state: ClockState, done_at: datetime | None) -> None:
+    @property
+    def state(self) -> ClockState:
+        return self.reading.state if self.reading is not None else ClockState.NONE
+
+    def show_state(self, title: str, reading: SlaReading, done_at: datetime | None) -> None:
         fmt = formatter()
-        self.stage = state.stage
-        due = self.tr("due %1").replace("%1", fmt.datetime(state.due)) if state.due else ""
-        if state.stage is ClockStage.NONE:
-            text = self.tr("%1: no target").replace("%1", title)
-        elif state.stage is ClockStage.DONE:
-            text = self.tr("%1: met").replace("%1", title)
+        self.reading = reading
+        due = self.tr("due %1").replace("%1", fmt.datetime(reading.due)) if reading.due else ""
+        if reading.state in (ClockState.MET, ClockState.MISSED) and done_at is not None:
             due = self.tr("at %1").replace("%1", fmt.datetime(done_at))
-        elif state.stage is ClockStage.PAUSED:
-            text = self.tr("%1: paused (%2 left)").replace("%1", title).replace(
-                "%2", fmt.duration(state.remaining) if state.remaining is not None else "—"
-            )
-        elif state.stage is ClockStage.BREACHED:
-            assert state.remaining is not None
-            text = (
-                self.tr("%1: breached %2 ago")
-                .replace("%1", title)
-                .replace("%2", fmt.duration(-state.remaining))
-            )
-        else:
-            assert state.remaining is not None
-            text = (
-                self.tr("%1: %2 left")
-                .replace("%1", title)
-                .replace("%2", fmt.duration(state.remaining))
-            )
+        text = clock_text(title, reading)
         self.setText(text)
         self.due_label.setText(due)
-        self.setToolTip(f"{text} — {due}" if due else text)
-        colour = STAGE_COLOURS[state.stage]
+        tip = f"{text} — {due}" if due else text
+        self.setToolTip(f"{tip}\n{stage_text(reading)}")
         self.setStyleSheet(
-            f"QLabel {{ color: white; background: {colour}; border-radius: 3px; padding: 2px 6px; }}"
+            f"QLabel {{ color: white; background: {colour(reading)}; border-radius: 3px;"
+            " padding: 2px 6px; }"
         )
 
 
@@ -123,17 +112,9 @@ class TicketHeader(QWidget):
         self._values["priority"].setStyleSheet("color: #c62828; font-weight: bold;" if urgent else "")
         self.first_response.show_state(
             self.tr("First response"),
-            clock_state(
-                now, t.created_at, t.first_response_due,
-                paused_since=t.sla_paused_since, done_at=detail.first_response_at,
-            ),
-            detail.first_response_at,
+            t.sla(now, SlaClock.FIRST_RESPONSE),
+            detail.first_response_at or t.resolved_at,
         )
         self.resolution.show_state(
-            self.tr("Resolution"),
-            clock_state(
-                now, t.created_at, t.resolution_due,
-                paused_since=t.sla_paused_since, done_at=t.resolved_at,
-            ),
-            t.resolved_at,
+            self.tr("Resolution"), t.sla(now, SlaClock.RESOLUTION), t.resolved_at
         )

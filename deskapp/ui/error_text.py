@@ -1,0 +1,238 @@
+"""Service errors in the reader's language: ``describe(exc) -> str``.
+
+Every DeskError carries a stable ``code`` and its ``params`` (deskapp.services.errors);
+``TEXTS`` maps a code to a tr() text with ``{param}`` placeholders. Parameters are
+shown in the reader's language where they are words the UI knows (a field name, a
+status, a role, a clock) and with the locale's digits and dates. An error whose code
+has no text here shows its English message (``str(exc)``): add the code below (and
+its Persian translation: see tests/ui/test_translations_complete.py) when you add a
+raise site a user can hit.
+
+To add texts from another area, add entries to ``TEXTS`` in a small edit, each as
+``"code": QT_TRANSLATE_NOOP("ErrorText", "... {param} ...")``.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from deskapp.models.enums import Channel, Priority, Role, Segment, Status
+from deskapp.services.errors import DeskError
+from deskapp.ui.formatting import formatter
+from deskapp.ui.labels import label
+
+_C = "ErrorText"
+
+TEXTS: dict[str, str] = {
+    # -- generic, by class ---------------------------------------------------
+    "error": QT_TRANSLATE_NOOP("ErrorText", "The request could not be done."),
+    "not_found": QT_TRANSLATE_NOOP("ErrorText", "That record does not exist (any more)."),
+    "validation": QT_TRANSLATE_NOOP("ErrorText", "Please check {field}."),
+    "already_exists": QT_TRANSLATE_NOOP("ErrorText", "That already exists."),
+    # -- validation ----------------------------------------------------------
+    "validation.required": QT_TRANSLATE_NOOP("ErrorText", "{field} is required."),
+    "validation.too_long": QT_TRANSLATE_NOOP(
+        "ErrorText", "{field} is {length} characters long; the limit is {limit}."),
+    "validation.type": QT_TRANSLATE_NOOP("ErrorText", "{field} has a value of the wrong kind."),
+    "validation.control_char": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "{field} contains a control character at position {position}; remove it."),
+    "validation.range": QT_TRANSLATE_NOOP(
+        "ErrorText", "{field} must be between {low} and {high}."),
+    "validation.email": QT_TRANSLATE_NOOP("ErrorText", "{field} is not an email address."),
+    "validation.choice": QT_TRANSLATE_NOOP("ErrorText", "Choose one of the offered {field}."),
+    # validation.phone.<plan>: one text for every numbering plan
+    "validation.phone": QT_TRANSLATE_NOOP(
+        "ErrorText", "{value} is not a phone number: a number here has {min} to {max} digits."),
+    "password.too_short": QT_TRANSLATE_NOOP(
+        "ErrorText", "The password must have at least {min} characters."),
+    "password.too_long": QT_TRANSLATE_NOOP(
+        "ErrorText", "The password is longer than {max} characters."),
+    "password.unchanged": QT_TRANSLATE_NOOP(
+        "ErrorText", "The new password must differ from the temporary one."),
+    "validation.tier": QT_TRANSLATE_NOOP("ErrorText", "The tier must be 1, 2 or 3."),
+    # -- permission ----------------------------------------------------------
+    "permission.denied": QT_TRANSLATE_NOOP(
+        "ErrorText", "Your role ({role}) does not allow this."),
+    "permission.ticket": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} belongs to another agent or team; you may not work on it."),
+    "permission.move_ticket": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "You may take tickets from the pool or hand back your own; ask a supervisor to "
+        "move other work."),
+    # -- lifecycle -----------------------------------------------------------
+    "lifecycle.invalid_transition": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} is {status}; it cannot become {to}."),
+    # -- stale ---------------------------------------------------------------
+    "stale": QT_TRANSLATE_NOOP(
+        "ErrorText", "{what} was changed by {changed_by}; reload it to see the change."),
+    # -- authentication ------------------------------------------------------
+    "auth.failed": QT_TRANSLATE_NOOP("ErrorText", "Wrong user name or password."),
+    "auth.disabled": QT_TRANSLATE_NOOP(
+        "ErrorText", "The account {username} is disabled; ask an administrator."),
+    "auth.locked": QT_TRANSLATE_NOOP(
+        "ErrorText", "Too many failed logins: locked for {minutes} more minute(s); "
+        "an administrator can unlock it."),
+    "auth.throttled": QT_TRANSLATE_NOOP(
+        "ErrorText", "Too many failed logins: wait {seconds} second(s) and try again."),
+    "auth.password_change_required": QT_TRANSLATE_NOOP(
+        "ErrorText", "The password of {username} was reset; choose a new one to log in."),
+    # -- tickets -------------------------------------------------------------
+    "ticket.not_found": QT_TRANSLATE_NOOP("ErrorText", "That ticket does not exist (any more)."),
+    "ticket.not_visible": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} belongs to another team; you may not read it."),
+    "ticket.reference": QT_TRANSLATE_NOOP("ErrorText", "There is no ticket {reference}."),
+    "ticket.customer_required": QT_TRANSLATE_NOOP(
+        "ErrorText", "Choose an existing customer or enter a new one."),
+    "ticket.note_direction": QT_TRANSLATE_NOOP(
+        "ErrorText", "A note is internal; it has no direction."),
+    "ticket.message_id_taken": QT_TRANSLATE_NOOP(
+        "ErrorText", "That message was already stored with another ticket."),
+    "ticket.csat_on_resolve": QT_TRANSLATE_NOOP(
+        "ErrorText", "Satisfaction is recorded when resolving."),
+    "ticket.csat_not_resolved": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} is not resolved; satisfaction is recorded after resolution."),
+    "ticket.csat_range": QT_TRANSLATE_NOOP("ErrorText", "Satisfaction must be 1 to 5."),
+    "user.not_found": QT_TRANSLATE_NOOP(
+        "ErrorText", "That person does not exist or is disabled."),
+    "team.not_found": QT_TRANSLATE_NOOP("ErrorText", "That team does not exist (any more)."),
+    "customer.not_found": QT_TRANSLATE_NOOP(
+        "ErrorText", "That customer does not exist (any more)."),
+    "canned.not_found": QT_TRANSLATE_NOOP(
+        "ErrorText", "That answer was retired or deleted meanwhile."),
+    # -- escalations ---------------------------------------------------------
+    "escalation.same_team": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} is already with that team; choose another team."),
+    "escalation.target_required": QT_TRANSLATE_NOOP(
+        "ErrorText", "Choose a supervisor or a higher-tier team to escalate to."),
+    "escalation.to_self": QT_TRANSLATE_NOOP(
+        "ErrorText", "You cannot escalate a ticket to yourself."),
+    "escalation.target_role": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "{name} is {role}; hierarchical escalations go to a supervisor or a manager."),
+    "escalation.target_tier": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "{team} is tier {tier}; escalating up needs a team above tier {needed}. To hand "
+        "the ticket to a team at the same tier, escalate functionally."),
+    "escalation.not_escalated": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} is not escalated; nothing to return."),
+    "escalation.ticket_closed": QT_TRANSLATE_NOOP(
+        "ErrorText", "{reference} is {status}; reopen it before escalating."),
+    "escalation.not_found": QT_TRANSLATE_NOOP("ErrorText", "That escalation does not exist."),
+    "escalation.acknowledge_denied": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Only the receiver of the escalation of {reference} or their supervisor may "
+        "acknowledge it."),
+    "escalation.already_acknowledged": QT_TRANSLATE_NOOP(
+        "ErrorText", "The escalation of {reference} was already acknowledged by {by}."),
+    "escalation.reason_required": QT_TRANSLATE_NOOP(
+        "ErrorText", "Choose a reason for the escalation."),
+    "escalation.reason_unknown": QT_TRANSLATE_NOOP(
+        "ErrorText", "That is not one of the desk's escalation reasons; choose one from the list."),
+    "escalation.reason_code": QT_TRANSLATE_NOOP(
+        "ErrorText", "The reason needs a code of letters or digits."),
+    "escalation.reason_exists": QT_TRANSLATE_NOOP(
+        "ErrorText", "A reason with code {reason} already exists."),
+    "escalation.reason_not_found": QT_TRANSLATE_NOOP(
+        "ErrorText", "That escalation reason does not exist (any more)."),
+    # -- supervisor moves and views -----------------------------------------
+    "reassign.nothing_selected": QT_TRANSLATE_NOOP(
+        "ErrorText", "Select at least one ticket to reassign."),
+    "reassign.too_many": QT_TRANSLATE_NOOP(
+        "ErrorText", "{count} tickets selected; move at most {limit} at once."),
+    "reassign.target_required": QT_TRANSLATE_NOOP(
+        "ErrorText", "Choose an agent or a team to move the tickets to."),
+    "view.needs_person": QT_TRANSLATE_NOOP(
+        "ErrorText", "Only a signed-in person can save views."),
+    "view.empty_filter": QT_TRANSLATE_NOOP(
+        "ErrorText", "Choose at least one filter to save as a view."),
+    "view.not_found": QT_TRANSLATE_NOOP("ErrorText", "That view does not exist (any more)."),
+}
+
+# Field names the services put in ``field`` (validation.text(value, "Subject", ...)).
+FIELDS: dict[str, str] = {
+    name: name for name in (
+        QT_TRANSLATE_NOOP("ErrorFields", "Body"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Category"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Channel"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Description"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Direction"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Display name"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Kind"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Language"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Message"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Name"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Note"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Notes"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Priority"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Reason"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Role"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Segment"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Status"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Subject"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Team name"),
+        QT_TRANSLATE_NOOP("ErrorFields", "Title"),
+        QT_TRANSLATE_NOOP("ErrorFields", "View name"),
+    )
+}
+
+_ENUMS: dict[str, type[enum.Enum]] = {
+    "status": Status, "to": Status, "role": Role, "priority": Priority,
+    "segment": Segment, "channel": Channel,
+}
+
+
+def _param(name: str, value: Any) -> str:
+    if value is None:
+        return QCoreApplication.translate(_C, "someone else") if name == "changed_by" else "—"
+    if name == "field":
+        text = str(value)
+        return QCoreApplication.translate("ErrorFields", text) if text in FIELDS else text
+    enum_cls = _ENUMS.get(name)
+    if enum_cls is not None:
+        try:
+            return label(enum_cls(value))
+        except ValueError:
+            return str(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return formatter().number(value)
+    if isinstance(value, datetime):
+        return formatter().datetime(value)
+    return str(value)
+
+
+def template_for(code: str) -> str | None:
+    """The text of ``code``, or of its nearest parent ("validation.phone.ir" ->
+    "validation.phone"); None when neither is known."""
+    while code:
+        if code in TEXTS:
+            return TEXTS[code]
+        code = code.rpartition(".")[0]
+    return None
+
+
+def text_for(code: str, params: dict[str, Any]) -> str | None:
+    """The reader's text for ``code`` with ``params``; None when the code is unknown."""
+    template = TEXTS.get(code) or (template_for(code) if "." in code else None)
+    if template is None:
+        return None
+    text = QCoreApplication.translate(_C, template)
+    for name, value in params.items():
+        text = text.replace("{" + name + "}", _param(name, value))
+    return text
+
+
+def describe(exc: BaseException) -> str:
+    """A DeskError in the reader's language; anything else (and a code without a text
+    here) as its own message."""
+    if isinstance(exc, DeskError):
+        worded = text_for(exc.code, dict(exc.params))
+        if worded is not None and "{" not in worded:
+            return worded
+    return str(exc) or type(exc).__name__
