@@ -71,13 +71,24 @@ def report(title: str, r: RunResult) -> None:
         f"client connections served (peak): {r.client_connections_peak}"
     )
     print(
-        f"database: {r.xact_per_second:.0f} transactions/s, of which feed polls "
+        f"database: {r.xact_per_second:.0f} transactions/s, feed polls "
         f"{r.feed_queries_per_second:.0f}/s; PostgreSQL CPU {r.pg_cpu_seconds:.1f} s "
         f"= {r.pg_cpu_seconds / r.duration * 100:.0f} % of one core"
     )
     print(
         f"pool waits (n={w.get('n', 0)}): p50 {_ms(w.get('p50'))}, p99 {_ms(w.get('p99'))}, "
         f"max {_ms(w.get('max'))}"
+    )
+    pt = r.poll_time
+    if pt.get("n"):
+        print(
+            f"one feed poll, wall time in the workstation (n={pt['n']}): p50 {_ms(pt['p50'])}, "
+            f"p95 {_ms(pt['p95'])}, p99 {_ms(pt['p99'])}"
+        )
+    print(
+        f"CPU of the simulating processes {r.worker_cpu_seconds:.0f} s "
+        f"(= {r.worker_cpu_seconds / r.duration:.2f} cores over the run), "
+        f"PgBouncer {r.bouncer_cpu_seconds:.1f} s"
     )
     print(f"operations ok {r.ok}; refused (expected) {r.refused}; failed {r.failed or 0}")
     for line in r.failures[:5]:

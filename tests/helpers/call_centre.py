@@ -142,6 +142,8 @@ class WsResult:
     raised: list[tuple[str, str, str, float]] = field(default_factory=list)
     polls: int = 0
     queries: int = 0
+    poll_seconds: list[float] = field(default_factory=list)  # wall time of each poll
+    last_poll_started: float = 0.0
 
 
 class Received:
@@ -207,6 +209,8 @@ class Workstation:
         self._stop.wait(self.rng.uniform(0, interval))
         try:
             while not self._stop.is_set():
+                started = time.time()
+                self.result.last_poll_started = started
                 try:
                     result = poller.poll()
                 except Exception as exc:  # noqa: BLE001
@@ -215,8 +219,9 @@ class Workstation:
                     poller.reset()
                 else:
                     self._on_changes(result.changes)
-                    if start_at <= time.time() < end_at:
+                    if start_at <= started < end_at:
                         self.result.queries += 1  # polls during the measured window
+                        self.result.poll_seconds.append(time.time() - started)
                 self._stop.wait(interval)
         finally:
             self.result.polls = poller.polls
@@ -385,6 +390,11 @@ class Workstation:
 
 
 def worker_main(config_path: str, index: int, out_path: str) -> None:
+    import logging
+
+    # a tick that finds the previous one still running (a starved CPU) is skipped and
+    # said so once per workstation per tick: hundreds of lines that say nothing here
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
     config = json.loads(Path(config_path).read_text())
     mine = [
         (i, name) for i, name in enumerate(config["names"])
@@ -397,10 +407,22 @@ def worker_main(config_path: str, index: int, out_path: str) -> None:
     Path(out_path + ".ready").write_text(str(os.getpid()))
     for ws in stations:
         ws.stop_work()
-    time.sleep(config["drain_seconds"])  # let the followers see the last writes
+    # let the followers see the last writes: each polls once more after the end (a
+    # starved CPU makes that late), and LISTEN gets a few seconds
+    end_at = config["start_at"] + config["duration"]
+    deadline = time.time() + 120
+    time.sleep(config["drain_seconds"])
+    if config["follower"] == "feed":
+        while time.time() < deadline and any(
+            ws.result.last_poll_started < end_at + 1.0 for ws in stations
+        ):
+            time.sleep(0.2)
+        time.sleep(1.0)
+    cpu = os.times()
     for ws in stations:
         ws.stop()
     out = {
+        "cpu_seconds": cpu.user + cpu.system,
         "pid": os.getpid(),
         "workstations": {str(ws.index): ws.summary() for ws in stations},
         "received": received.by_key,
@@ -430,6 +452,9 @@ class RunResult:
     xact_per_second: float
     pg_cpu_seconds: float
     pool_wait: dict
+    poll_time: dict = field(default_factory=dict)
+    worker_cpu_seconds: float = 0.0  # the simulating processes' CPU, all of it
+    bouncer_cpu_seconds: float = 0.0
     killed_pid: int | None = None
     takeover_seconds: float | None = None
 
@@ -460,6 +485,8 @@ class _Sampler(threading.Thread):
         self.client_peak = 0
         self.cpu: dict[int, tuple[float, float]] = {}  # pid -> (first, last) seconds
         self.errors = 0
+        self.bouncer_first: float | None = None
+        self.bouncer_cpu = 0.0
 
     def run(self) -> None:
         import psycopg
@@ -490,20 +517,31 @@ class _Sampler(threading.Thread):
                         self.server_peak = max(self.server_peak, len(pids))
                         self.client_peak = max(self.client_peak, len(pids))
                     for pid in pids:
-                        try:
-                            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1]
-                            parts = fields.split()
-                            cpu = (int(parts[11]) + int(parts[12])) / tick
-                        except (OSError, IndexError, ValueError):
+                        cpu = _proc_cpu(pid, tick)
+                        if cpu is None:
                             continue
                         first = self.cpu.get(pid, (cpu, cpu))[0]
                         self.cpu[pid] = (first, cpu)
+                    if self.bouncer is not None:
+                        cpu = _proc_cpu(self.bouncer.process.pid, tick)
+                        if cpu is not None:
+                            if self.bouncer_first is None:
+                                self.bouncer_first = cpu
+                            self.bouncer_cpu = cpu - self.bouncer_first
                 except Exception:  # noqa: BLE001 - a sample missed is not a result
                     self.errors += 1
 
     @property
     def cpu_seconds(self) -> float:
         return sum(last - first for first, last in self.cpu.values())
+
+
+def _proc_cpu(pid: int, tick: int) -> float | None:
+    try:
+        parts = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(parts[11]) + int(parts[12])) / tick
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _xact_commit(direct_url: str, database: str) -> int:
@@ -640,6 +678,7 @@ def _collect(
     missing: list = []
     raised: list = []
     waits: list[float] = []
+    poll_times: list[float] = []
     queries = 0
     writes = 0
     for ws, s in stations.items():
@@ -648,6 +687,7 @@ def _collect(
         failed.update(s["failed"])
         failures.extend(s["failures"][:5])
         waits.extend(s["pool_waits"])
+        poll_times.extend(s["poll_seconds"])
         queries += s["queries"]
         raised.extend((*r, ws) for r in s["raised"])
         for table, row_id, version, t in s["writes"]:
@@ -683,6 +723,9 @@ def _collect(
         xact_per_second=xacts / elapsed if elapsed else 0.0,
         pg_cpu_seconds=sampler.cpu_seconds,
         pool_wait=_percentiles(waits),
+        poll_time=_percentiles(poll_times),
+        worker_cpu_seconds=sum(o.get("cpu_seconds", 0.0) for o in outs),
+        bouncer_cpu_seconds=sampler.bouncer_cpu,
         killed_pid=killed_pid,
         takeover_seconds=takeover,
     )
