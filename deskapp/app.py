@@ -100,6 +100,7 @@ def start_workstation(
     """Build the services and start the start-up sequence (database, demo data, login,
     main window) on the running QApplication. ``demo`` fills an empty default database
     (default: the demo generator)."""
+    from deskapp.ui import window_state
     from deskapp.ui.startup import StartupFlow
     from deskapp.ui.tasks import TaskRunner
     from deskapp.ui.workstation import compose_window
@@ -114,7 +115,9 @@ def start_workstation(
         prepare=lambda: prepare_database(services, settings),
         demo=(lambda progress: fill(services, progress))
         if settings.is_default_database else None,
-        make_window=lambda actor: compose_window(services, actor, runner),
+        # The user's own layout (geometry, splitters, queue columns, last view).
+        make_window=lambda actor: window_state.install(
+            compose_window(services, actor, runner), qsettings),
         settings=qsettings,
         language_for=lambda actor: user_language(services, actor.username),
         apply_language=_apply_user_language,

@@ -59,6 +59,7 @@ from deskapp.services.errors import DeskError, ValidationFailed
 from deskapp.services.passwords import ScryptParams, hash_password
 from deskapp.services.search import FTS_TABLE, phone_words, words
 from deskapp.services.sla import SlaEngine
+from deskapp.services.sla_at_risk import notify_recorded_stages
 from deskapp.services.sla_presets import ensure_sla_defaults
 from deskapp.services.text import search_key
 from deskapp.services.tickets import LIVE_CHANNELS, format_reference
@@ -227,6 +228,10 @@ def generate_demo(
             gen.write_canned(conn)
             gen.write_customers(conn, customers)
             gen.write_tickets(conn, tickets)
+            # The notifications the recorded SLA stages imply: the bell of a demo agent
+            # with breached tickets is not empty.
+            with Session(bind=conn) as session:
+                gen.counts["notifications"] = notify_recorded_stages(session)
             gen.finish(conn)
             _resume_sqlite_fts(conn, triggers)
             gen.tick(finishing)
@@ -976,6 +981,7 @@ class _Generator:
             "from_level": from_level, "to_user_id": to_user,
             "to_team_id": self.team_ids[to_team], "to_level": to_level, "reason": reason,
             "note": "", "automatic": automatic, "is_deescalation": False,
+            "code": "", "params": {},  # the reason/note are the demo's own words
             "keep_informed": False, "created_by_id": by,
             "acknowledged_at": _ts(at + 20 * MINUTE) if acknowledged else None,
             "acknowledged_by_id": (to_user or self.team_supervisor[to_team])

@@ -127,6 +127,10 @@ class StartupFlow(QObject):
         dialog = LoginDialog(self._services, self._runner, self._settings)
         if self._hint:
             dialog.set_hint(self._hint)
+        else:  # a demo database shows its logins at every start, not only the first
+            from deskapp.ui.dialogs.demo_hint import show_demo_logins
+
+            show_demo_logins(dialog, self._services, self._runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         from deskapp.ui.connection_flow import add_connection_button
 

@@ -92,6 +92,7 @@ def compose_window(
     from deskapp.ui import escalation_wiring, sla_settings_wiring
     from deskapp.ui.admin.install import install_desk_admin
     from deskapp.ui.connection_flow import install_connection_action
+    from deskapp.ui.language_menu import install as install_language_menu
     from deskapp.ui.live.wiring import attach_live_updates
     from deskapp.ui.notifications.install import install_notifications
     from deskapp.ui.sync.wiring import install_branch_sync
@@ -115,6 +116,10 @@ def compose_window(
     live = attach_live_updates(window, feed=bg.feed, start=bg.start)
     centre = notifications.centre
     live.add_target(NOTIFICATION_TABLES, centre.refresh, recipient=actor.user_id)
+    # After a reconnect, what became warned or breached meanwhile joins the centre.
+    live.feed.connection_restored.connect(notifications.catch_up.run)
+    # View → Language: English or Persian, kept with the user.
+    install_language_menu(window)
     supervisor = escalations.supervisor_view
     if supervisor is not None:  # a hidden supervisor view reloads when its tab is shown
         live.add_target(

@@ -190,17 +190,38 @@ class NotificationPanel(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.mark_selected)
         buttons.addWidget(self.mark_all)
+        # The empty state says what would be here, instead of an empty white box.
+        self.empty = QLabel(self.tr(
+            "No notifications. Warnings and breaches of the SLA clocks of your tickets "
+            "appear here."
+        ))
+        self.empty.setObjectName("notificationsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMinimumSize(360, 320)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         self._connect_signals()
+        self._show_empty_state()
 
     def _connect_signals(self) -> None:
+        model = self._centre.model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(lambda *_: self._show_empty_state())
         self.view.clicked.connect(self._on_view_clicked)
         self.view.activated.connect(self._on_view_clicked)
         self.mark_selected.clicked.connect(self._on_mark_selected_clicked)
         self.mark_all.clicked.connect(self._on_mark_all_clicked)
+
+    def _show_empty_state(self) -> None:
+        empty = self._centre.model.rowCount() == 0
+        self.empty.setVisible(empty)
+        self.view.setVisible(not empty)
+        self.mark_selected.setEnabled(not empty)
+        self.mark_all.setEnabled(not empty)
 
     def show_near(self, anchor: QWidget) -> None:
         """Open above ``anchor`` (a status-bar bell) or below it, on screen."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from deskapp.ui.notifications.at_risk import AtRiskCatchUp
 from deskapp.ui.notifications.centre import NotificationCentre
 from deskapp.ui.notifications.notifier import choose_notifiers
 from deskapp.ui.notifications.sla_bridge import SchedulerFactory, SlaNotificationController
@@ -56,8 +57,13 @@ def install_notifications(
     # The scheduler thread must not outlive the window (quitting stops it as well).
     window.destroyed.connect(lambda *_: controller.stop())
     window.closing.connect(controller.stop)  # closing the window ends the session
+    # What is already at risk, into the centre once (and after a reconnect).
+    controller.catch_up = AtRiskCatchUp(  # type: ignore[attr-defined]
+        window.services, window.actor, window.runner, centre, parent=controller
+    )
     if start:
         controller.start()
+        controller.catch_up.run()  # type: ignore[attr-defined]
     return controller
 
 
