@@ -5,7 +5,7 @@ from deskapp.models.call import Call
 from deskapp.models.customer import Customer, CustomerPhone
 from deskapp.models.desk import AuditEntry, CannedResponse, Notification, SavedView, SlaStageEvent
 from deskapp.models.feed import ChangeFeedEntry, Lease
-from deskapp.models.organisation import Site, Team, User, team_members
+from deskapp.models.organisation import PresenceHeartbeat, Site, Team, User, team_members
 from deskapp.models.policy import AuthorityLimit, EscalationReason
 from deskapp.models.security import LoginThrottle
 from deskapp.models.sla import BusinessCalendar, CalendarHoliday, CalendarSchedule, SlaPolicy
@@ -40,6 +40,7 @@ __all__ = [
     "Lease",
     "LoginThrottle",
     "Notification",
+    "PresenceHeartbeat",
     "SavedView",
     "Site",
     "SlaPolicy",

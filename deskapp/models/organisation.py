@@ -48,9 +48,6 @@ class User(MutableMixin, Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     presence: Mapped[Presence] = mapped_column(EnumText(Presence), default=Presence.OFFLINE)
     presence_at: Mapped[datetime | None] = mapped_column(default=None)
-    # Last sign of life from the user's workstation (services.presence): a presence
-    # other than offline older than the timeout counts as offline on every workstation.
-    heartbeat_at: Mapped[datetime | None] = mapped_column(default=None)
     # Set by a password reset: the login asks for a new password before anything else.
     must_change_password: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
@@ -61,6 +58,25 @@ class User(MutableMixin, Base):
     teams: Mapped[list[Team]] = relationship(
         secondary=team_members, back_populates="members", lazy="selectin"
     )
+    # The workstation's last heartbeat (services.presence); written there only.
+    heartbeat: Mapped[PresenceHeartbeat | None] = relationship(
+        lazy="selectin", viewonly=True, uselist=False
+    )
+
+
+class PresenceHeartbeat(Base):
+    """The last sign of life of a user's workstation, every 30 seconds. A table of its
+    own, keyed by the user, so a heartbeat is not a change of the user: no version bump,
+    not in the change feed (which covers tables keyed by ``id``), not synced to branches.
+    A presence older than the timeout without a beat reads as Offline everywhere."""
+
+    __tablename__ = "presence_heartbeats"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    beat_at: Mapped[datetime] = mapped_column()
+    host: Mapped[str] = mapped_column(String(255), default="")
 
 
 class Team(MutableMixin, Base):

@@ -8,13 +8,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Customer, CustomerPhone, Interaction, Ticket, User, utcnow
-from deskapp.models.enums import OPEN_STATUSES, Segment, Status
-from deskapp.services import audit, validation
+from deskapp.models.enums import OPEN_STATUSES, Direction, Segment, Status
+from deskapp.services import audit, validation, visibility
 from deskapp.services.dto import CustomerHistory, CustomerInfo, InteractionInfo
 from deskapp.services.errors import NotFound, StaleUpdate, ValidationFailed
 from deskapp.services.merging import CustomerMergeResult, merge_customers
@@ -266,14 +266,24 @@ class CustomerService:
                 ).where(mine, Ticket.deleted_at.is_(None))
             ).one()
             total, open_count, recent, resolved_count, fcr, avg_csat = stats
+            # Team boundaries (services.visibility): all of the customer's tickets when
+            # the actor is serving them, else those the actor reads in full; internal
+            # notes only of tickets read in full.
+            full = visibility.full_condition(s, actor)
+            shown = Ticket.customer_id == customer_id
+            if full is not None and s.scalar(
+                select(Ticket.id).where(mine, full, Ticket.status.in_(OPEN_STATUSES),
+                                        Ticket.deleted_at.is_(None)).limit(1)
+            ) is None:
+                shown = and_(shown, full)
             tickets = ticket_summaries(
                 s,
                 select(Ticket)
-                .where(mine, Ticket.deleted_at.is_(None))
+                .where(shown, Ticket.deleted_at.is_(None))
                 .order_by(Ticket.created_at.desc(), Ticket.id.desc())
                 .limit(limit),
             )
-            interactions = latest_interactions(s, customer_id, 10)
+            interactions = latest_interactions(s, customer_id, 10, shown=shown, full=full)
             return CustomerHistory(
                 customer=customer_info(customer),
                 tickets=tuple(tickets),
@@ -314,9 +324,16 @@ def _check_phones_free(s: Session, numbers: Sequence[str], own_id: uuid.UUID | N
 
 
 def latest_interactions(
-    session: Session, customer_id: uuid.UUID, limit: int
+    session: Session,
+    customer_id: uuid.UUID,
+    limit: int,
+    *,
+    shown: ColumnElement[bool] | None = None,
+    full: ColumnElement[bool] | None = None,
 ) -> list[InteractionInfo]:
-    rows = session.execute(
+    """The customer's latest interactions, of the tickets ``shown`` (SQL over Ticket);
+    internal notes only where ``full`` holds (None: everywhere)."""
+    query = (
         select(Interaction, Ticket.reference, User.display_name)
         .join(Ticket, Ticket.id == Interaction.ticket_id)
         .outerjoin(User, User.id == Interaction.author_id)
@@ -324,6 +341,11 @@ def latest_interactions(
         .order_by(Interaction.created_at.desc(), Interaction.id.desc())
         .limit(limit)
     )
+    if shown is not None:
+        query = query.where(shown)
+    if full is not None:
+        query = query.where(or_(Interaction.direction != Direction.INTERNAL, full))
+    rows = session.execute(query)
     return [interaction_info(i, ref, name) for i, ref, name in rows]
 
 

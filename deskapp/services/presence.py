@@ -1,11 +1,14 @@
 """Presence that is true: Available, Away, On a call, Offline.
 
-The workstation sets the state (status bar, idle timer, telephony, log-out) and sends a
-heartbeat every ``HEARTBEAT_INTERVAL``. A state older than the timeout without a
-heartbeat reads as Offline everywhere: the rule is computed from the database row
-(``effective_presence`` in Python, ``available_clause`` in SQL), so a workstation that
-crashed or lost its connection drops out on every other workstation without anyone
-writing to its row. When it comes back, its next heartbeat makes its state true again.
+The workstation sets the state (status bar, idle timer, telephony, log-out; a change
+of the user row, so supervisors' views follow it live) and sends a heartbeat every
+``HEARTBEAT_INTERVAL`` into ``presence_heartbeats`` (its own table: not a change of the
+user, not in the change feed, not synced). A state whose last sign of life (the later
+of the state change and the last beat) is older than the timeout reads as Offline
+everywhere: the rule is computed from the database (``effective_presence`` in Python,
+``available_clause`` in SQL), so a workstation that crashed or lost its connection
+drops out on every other workstation without anyone writing for it. When it comes
+back, its next heartbeat makes its state true again.
 
 The timeout is ``DESKAPP_PRESENCE_TIMEOUT`` seconds (default 120), read when used.
 Timestamps are the workstations' UTC clocks; the timeout is large compared with the
@@ -15,20 +18,24 @@ clock skew NTP leaves.
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, func, select, update
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from deskapp.models import User, utcnow
+from deskapp.models import PresenceHeartbeat, User, utcnow
 from deskapp.models.enums import Presence
 from deskapp.services import audit
 from deskapp.services.errors import NotFound
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
+_HOST = socket.gethostname()
 DEFAULT_TIMEOUT_SECONDS = 120
 HEARTBEAT_INTERVAL = timedelta(seconds=30)
 
@@ -42,8 +49,18 @@ def presence_timeout() -> timedelta:
     return timedelta(seconds=max(1.0, seconds))
 
 
+def beat_of(user: User) -> datetime | None:
+    return user.heartbeat.beat_at if user.heartbeat is not None else None
+
+
 def last_sign_of_life(user: User) -> datetime | None:
-    return user.heartbeat_at or user.presence_at
+    return _later(user.presence_at, beat_of(user))
+
+
+def _later(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None or b is None:
+        return a or b
+    return max(a, b)
 
 
 def effective_presence(
@@ -51,9 +68,9 @@ def effective_presence(
     now: datetime, timeout: timedelta | None = None,
 ) -> tuple[Presence, datetime | None]:
     """(state, since): the stored state while the workstation beats, else Offline since
-    its last sign of life."""
+    its last sign of life (the later of the state change and the last beat)."""
     timeout = timeout or presence_timeout()
-    seen = heartbeat_at or presence_at
+    seen = _later(presence_at, heartbeat_at)
     if presence is Presence.OFFLINE:
         return Presence.OFFLINE, presence_at
     if seen is None or seen < now - timeout:
@@ -64,15 +81,15 @@ def effective_presence(
 def available_clause(now: datetime, timeout: timedelta | None = None) -> ColumnElement[bool]:
     """SQL: the user is Available now (state set and heartbeat fresh)."""
     cutoff = now - (timeout or presence_timeout())
-    return and_(
-        User.presence == Presence.AVAILABLE,
-        func.coalesce(User.heartbeat_at, User.presence_at) >= cutoff,
+    fresh_beat = exists().where(
+        PresenceHeartbeat.user_id == User.id, PresenceHeartbeat.beat_at >= cutoff
     )
+    return and_(User.presence == Presence.AVAILABLE, or_(User.presence_at >= cutoff, fresh_beat))
 
 
 def is_available(user: User, now: datetime, timeout: timedelta | None = None) -> bool:
     state, _since = effective_presence(
-        user.presence, user.presence_at, user.heartbeat_at, now, timeout
+        user.presence, user.presence_at, beat_of(user), now, timeout
     )
     return state is Presence.AVAILABLE
 
@@ -98,13 +115,12 @@ class PresenceService:
         presence = Presence(presence)
         now = self._now()
         with self._uow() as uow:
-            user = self._own(uow.session, actor)
+            _beat(uow.session, actor.user_id, now)
+            user = self._own(uow.session, actor)  # loaded after the beat: fresh
             old = user.presence
             if old is not presence:
                 user.presence = presence
                 user.presence_at = now
-            user.heartbeat_at = now
-            if old is not presence:
                 audit.record(uow.session, actor, "user.presence", "user", user.id,
                              old=old.value, new=presence.value)
             uow.commit()
@@ -122,16 +138,12 @@ class PresenceService:
         return self.heartbeat(actor)
 
     def heartbeat(self, actor: Actor) -> PresenceInfo:
-        """A sign of life: one UPDATE of the user's row (no version bump, no audit)."""
+        """A sign of life: one upsert into presence_heartbeats (the user row is left
+        alone: no version bump, no change-feed entry, no audit)."""
         now = self._now()
         with self._uow() as uow:
             s = uow.session
-            s.execute(
-                update(User)
-                .where(User.id == actor.user_id)
-                .values(heartbeat_at=now)
-                .execution_options(synchronize_session=False)
-            )
+            _beat(s, actor.user_id, now)
             user = self._own(s, actor)
             uow.commit()
             return _info(user, now)
@@ -162,7 +174,19 @@ class PresenceService:
         return user
 
 
+def _beat(s, user_id: uuid.UUID | None, now: datetime) -> None:
+    """INSERT ... ON CONFLICT (user_id) DO UPDATE: one statement on both databases."""
+    if user_id is None:
+        return
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(PresenceHeartbeat).values(user_id=user_id, beat_at=now, host=_HOST)
+    s.execute(stmt.on_conflict_do_update(
+        index_elements=[PresenceHeartbeat.user_id],
+        set_={"beat_at": stmt.excluded.beat_at, "host": stmt.excluded.host},
+    ))
+
+
 def _info(user: User, now: datetime) -> PresenceInfo:
-    state, since = effective_presence(user.presence, user.presence_at, user.heartbeat_at, now)
+    state, since = effective_presence(user.presence, user.presence_at, beat_of(user), now)
     return PresenceInfo(user.id, user.username, user.display_name, state, since,
                         user.presence, last_sign_of_life(user))

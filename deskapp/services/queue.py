@@ -53,7 +53,7 @@ from deskapp.models import (
 )
 from deskapp.models.enums import OPEN_STATUSES, Channel, Priority, Segment, SlaClock, Status
 from deskapp.models.types import UTCDateTime
-from deskapp.services import search, validation
+from deskapp.services import search, validation, visibility
 from deskapp.services.errors import NotFound, ValidationFailed
 from deskapp.services.escalations import awaiting_acknowledgement
 from deskapp.services.permissions import Actor, Permission
@@ -586,6 +586,10 @@ class QueueService:
     def _conditions(self, s: Session, actor: Actor, q: QueueQuery) -> list[ColumnElement]:
         now = self._now()
         conds: list[ColumnElement] = [Ticket.deleted_at.is_(None)]
+        # Team boundaries (services.visibility): only tickets the actor reads in full.
+        readable = visibility.full_condition(s, actor)
+        if readable is not None:
+            conds.append(readable)
         conds.extend(view_conditions(q.view, actor, now))
         f = q.filter
         if f.statuses:

@@ -155,7 +155,6 @@ class StaffService:
             user.last_login_at = utcnow()
             user.presence = Presence.AVAILABLE
             user.presence_at = user.last_login_at
-            user.heartbeat_at = user.last_login_at
             _login_audit(uow.session, user.id, "login.succeeded", name, host)
             actor = actor_for(user)
             uow.commit()
@@ -277,7 +276,6 @@ class StaffService:
                 raise NotFound("Your user no longer exists.")
             user.presence = presence
             user.presence_at = utcnow()
-            user.heartbeat_at = user.presence_at
             uow.commit()
 
     # -- teams --------------------------------------------------------------

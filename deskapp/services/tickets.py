@@ -22,7 +22,7 @@ from deskapp.models.enums import (
     Priority,
     Status,
 )
-from deskapp.services import audit, validation
+from deskapp.services import audit, validation, visibility
 from deskapp.services.auto_assign import auto_assign
 from deskapp.services.calls import link_call
 from deskapp.services.customers import (
@@ -169,18 +169,27 @@ class TicketService:
 
     # -- reading ------------------------------------------------------------
     def get(self, actor: Actor, ticket_id: uuid.UUID) -> TicketDetail:
+        """The ticket as ``actor`` may read it (services.visibility): another team's
+        ticket is refused; a ticket seen only because its customer is being served
+        comes without internal notes."""
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow(read_only=True) as uow:
-            return self._detail(uow.session, load_ticket(uow.session, ticket_id))
+            s = uow.session
+            t = load_ticket(s, ticket_id)
+            level = visibility.require_access(s, actor, t)
+            return self._detail(s, t, internal=level is visibility.Access.FULL)
 
-    def _detail(self, s: Session, t: Ticket) -> TicketDetail:
+    def _detail(self, s: Session, t: Ticket, *, internal: bool = True) -> TicketDetail:
         (summary,) = ticket_summaries(s, select(Ticket).where(Ticket.id == t.id))
-        rows = s.execute(
+        query = (
             select(Interaction, User.display_name)
             .outerjoin(User, User.id == Interaction.author_id)
             .where(Interaction.ticket_id == t.id)
             .order_by(Interaction.created_at, Interaction.id)
         )
+        if not internal:
+            query = query.where(Interaction.direction != Direction.INTERNAL)
+        rows = s.execute(query)
         names = user_names(s, [t.updated_by_id])
         return TicketDetail(
             ticket=summary,

@@ -29,7 +29,7 @@ from deskapp.services.errors import (
     ValidationFailed,
 )
 from deskapp.services.permissions import Actor, Permission
-from deskapp.services.presence import effective_presence
+from deskapp.services.presence import beat_of, effective_presence
 from deskapp.services.sla import raised_percents
 from deskapp.services.sla_state import ClockState, read_ticket
 from deskapp.services.ticket_moves import (
@@ -172,9 +172,9 @@ class WorkloadService:
                     AgentLoad(
                         user_id=u.id, display_name=u.display_name, role=u.role,
                         presence=effective_presence(
-                            u.presence, u.presence_at, u.heartbeat_at, wall)[0],
+                            u.presence, u.presence_at, beat_of(u), wall)[0],
                         presence_since=effective_presence(
-                            u.presence, u.presence_at, u.heartbeat_at, wall)[1],
+                            u.presence, u.presence_at, beat_of(u), wall)[1],
                         team_names=tuple(sorted(t.name for t in u.teams if t.id in visible)),
                         open_count=counts[u.id][0], warning_count=counts[u.id][1],
                         breached_count=counts[u.id][2],

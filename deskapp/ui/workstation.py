@@ -120,6 +120,9 @@ def compose_window(
     live.feed.connection_restored.connect(notifications.catch_up.run)
     # View → Language: English or Persian, kept with the user.
     install_language_menu(window)
+    # Stages are raised by the one workstation holding the site's SLA lease: this
+    # agent's popups come when the live feed announces their notification rows.
+    live.add_target(NOTIFICATION_TABLES, notifications.fetch_new, recipient=actor.user_id)
     supervisor = escalations.supervisor_view
     if supervisor is not None:  # a hidden supervisor view reloads when its tab is shown
         live.add_target(

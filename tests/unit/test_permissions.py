@@ -398,7 +398,10 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("give the ticket to someone else", FOREIGN, LEADS),
     ("move the ticket to another team", OWN, LEADS),
     ("move the ticket to another team", FOREIGN, LEADS),
-    *[("view the ticket", rel, EVERYONE) for rel in (OWN, TEAM, POOL, FOREIGN)],
+    # Team boundaries (services.visibility): another team's ticket is read by whoever
+    # leads that team ("supervisor" leads both) and by managers and administrators.
+    *[("view the ticket", rel, EVERYONE) for rel in (OWN, TEAM, POOL)],
+    ("view the ticket", FOREIGN, frozenset({"supervisor", "manager", "admin"})),
     ("log a call", None, WORKERS),
     ("create a customer", None, WORKERS),
     ("edit a customer", None, WORKERS),
@@ -486,3 +489,74 @@ def test_roles_match_the_design_table():
     assert {Permission.MANAGE_USERS, Permission.MANAGE_SITES} <= perms[Role.ADMIN]
     assert Permission.WORK_TICKETS not in perms[Role.ADMIN]
     assert Permission.MANAGE_USERS not in perms[Role.MANAGER]
+
+
+# -- confidential notes and team boundaries (services.visibility) ----------------------
+
+
+def _queue_ids(w: World, a: Actor) -> set:
+    from deskapp.services.queue import QueueQuery, View
+
+    return {r.id for r in w.services.queue.page(a, QueueQuery(view=View.CUSTOM), limit=500)}
+
+
+def _bodies(detail) -> set[str]:
+    return {i.body for i in detail.interactions}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_who_reads_another_teams_ticket_and_its_internal_notes(world: World, role):
+    """Billing's ticket with an internal note: the agent and specialist of Front desk
+    neither find it in the queue nor open it, until its customer is theirs to serve
+    (an open ticket of the same customer in their team): then they read the ticket and
+    what the customer was told, never Billing's internal notes. The supervisor of both
+    teams, the manager and the administrator read everything."""
+    actor = world.actors[role]
+    tickets = world.services.tickets
+    foreign = world.ticket(FOREIGN, actor)
+    olga = world.actors["olga"]
+    tickets.add_interaction(olga, foreign.id, InteractionKind.INTERNAL_NOTE, "Fraud suspected.")
+    tickets.add_interaction(olga, foreign.id, InteractionKind.EMAIL, "Your refund is on its way.")
+    reads_all = role in ("supervisor", "manager", "admin")
+    queue_ok = role != "admin"  # administrators run the system, not the queue
+    if queue_ok:
+        assert (foreign.id in _queue_ids(world, actor)) is reads_all
+    history = world.services.customers.history(actor, foreign.customer_id)
+    assert ({t.id for t in history.tickets} == {foreign.id}) is reads_all
+    if reads_all:
+        assert "Fraud suspected." in _bodies(tickets.get(actor, foreign.id))
+        return
+    with pytest.raises(PermissionDenied) as denied:
+        tickets.get(actor, foreign.id)
+    assert denied.value.code == "ticket.not_visible"
+    # The same customer calls the Front desk: now the agent is serving them.
+    own = tickets.log_call(SYSTEM, NewCall(subject="Where is my refund?",
+                                           customer_id=foreign.customer_id,
+                                           channel=Channel.EMAIL)).ticket
+    tickets.assign(SYSTEM, own.id, own.version, actor.user_id,
+                   team_id=world.teams["Front desk"])
+    seen = tickets.get(actor, foreign.id)
+    assert "Your refund is on its way." in _bodies(seen)
+    assert "Fraud suspected." not in _bodies(seen)
+    history = world.services.customers.history(actor, foreign.customer_id)
+    assert {t.id for t in history.tickets} == {foreign.id, own.id}
+    shown = {i.body for i in history.latest_interactions}
+    assert "Your refund is on its way." in shown and "Fraud suspected." not in shown
+    # Serving a customer does not put another team's ticket in the agent's queue.
+    assert foreign.id not in _queue_ids(world, actor) and own.id in _queue_ids(world, actor)
+
+
+def test_a_ticket_escalated_to_someone_by_name_is_theirs_to_read(world: World):
+    staff = world.services.staff
+    staff.create_user(SYSTEM, "sam", "Sam Senior", Role.SUPERVISOR, PASSWORD)
+    sam, agent = staff.actor("sam"), world.actors["agent"]  # sam leads no team
+    foreign = world.ticket(FOREIGN, agent)
+    with pytest.raises(PermissionDenied):
+        world.services.tickets.get(sam, foreign.id)
+    world.services.escalations.escalate_hierarchical(
+        SYSTEM, foreign.id, foreign.version, reason="beyond_authority",
+        note="Sam knows this customer.", to_user_id=sam.user_id)
+    assert world.services.tickets.get(sam, foreign.id).ticket.id == foreign.id
+    assert foreign.id in _queue_ids(world, sam)
+    with pytest.raises(PermissionDenied):
+        world.services.tickets.get(agent, foreign.id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from deskapp.models import User, utcnow
+from deskapp.models import PresenceHeartbeat, User, utcnow
 from deskapp.models.enums import Presence
 from deskapp.services.customers import NewCustomer
 from deskapp.services.permissions import SYSTEM
@@ -17,11 +17,26 @@ from tests.helpers.staff import PASSWORD, Desk
 
 
 def _age(desk: Desk, username: str, seconds: float) -> None:
-    """Pretend the user's workstation last beat ``seconds`` ago."""
+    """Pretend the user's workstation last beat (and changed state) ``seconds`` ago."""
     past = utcnow() - timedelta(seconds=seconds)
     with desk.services.engine.begin() as c:
-        c.execute(update(User).where(User.username == username)
-                  .values(heartbeat_at=past, presence_at=past))
+        user_id = c.scalar(select(User.id).where(User.username == username))
+        c.execute(update(User).where(User.id == user_id).values(presence_at=past))
+        c.execute(update(PresenceHeartbeat).where(PresenceHeartbeat.user_id == user_id)
+                  .values(beat_at=past))
+
+
+def test_a_heartbeat_does_not_change_the_user_row(desk: Desk):
+    """Heartbeats go to their own table: no version bump (no stale edits for whoever
+    has the user open), no change-feed entry, nothing for branch sync to carry."""
+    p = desk.services.presence
+    p.set(desk.agent, Presence.AVAILABLE)
+    version = desk.services.staff_admin.get_user("ali").version
+    first = p.current(desk.agent).last_seen
+    for _ in range(3):
+        p.heartbeat(desk.agent)
+    assert desk.services.staff_admin.get_user("ali").version == version
+    assert p.current(desk.agent).last_seen > first
 
 
 def test_effective_presence_rule():

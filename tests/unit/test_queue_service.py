@@ -42,6 +42,9 @@ class Tickets:
         self.desk = desk
         s = desk.services
         self.queue = QueueService(s.uow, clock=lambda: NOW)
+        # Agents see their teams' tickets only (services.visibility); the supervisor
+        # leads both teams, so the queue mechanics are checked over every ticket.
+        self.reader = desk.supervisor
         zahra = NewCustomer(name="زهرا کریمی", phones=["0912 111 2233"],
                             email="zahra@example.com", segment=Segment.VIP)
         hamid = NewCustomer(name="Hamid Moradi", phones=["+98 935 444 5566"])
@@ -94,7 +97,7 @@ class Tickets:
                          .values(**values))
 
     def ids(self, q: QueueQuery, actor=None) -> list[uuid.UUID]:
-        actor = actor or self.desk.agent
+        actor = actor or self.reader
         rows = self.queue.page(actor, q, limit=100)
         assert self.queue.count(actor, q) == len(rows)
         return [r.id for r in rows]
@@ -106,21 +109,24 @@ def queue_desk(desk: Desk) -> Tickets:
 
 
 def check_built_in_views(t: Tickets) -> None:
-    other = t.desk.other_agent
+    a, other = t.desk.agent, t.desk.other_agent
     open_mine = {t.mine, t.mine_breached, t.mine_waiting}
-    assert set(t.ids(QueueQuery(view=View.MY_OPEN))) == open_mine
+    assert set(t.ids(QueueQuery(view=View.MY_OPEN), a)) == open_mine
     assert set(t.ids(QueueQuery(view=View.MY_OPEN), other)) == {t.other}
     # Ali is in Front desk; log_call put his tickets in his only team.
-    assert set(t.ids(QueueQuery(view=View.MY_TEAM))) == open_mine | {t.pool}
+    assert set(t.ids(QueueQuery(view=View.MY_TEAM), a)) == open_mine | {t.pool}
     assert set(t.ids(QueueQuery(view=View.MY_TEAM), t.desk.manager)) == set()  # no team
-    assert t.ids(QueueQuery(view=View.UNASSIGNED)) == [t.pool]
+    assert t.ids(QueueQuery(view=View.UNASSIGNED), a) == [t.pool]
     # Breaching soon: due within 2 h or breached, running (not paused) clocks only.
-    assert set(t.ids(QueueQuery(view=View.BREACHING_SOON))) == {t.mine, t.mine_breached}
-    assert t.ids(QueueQuery(view=View.WAITING_ON_CUSTOMER)) == [t.mine_waiting]
+    assert set(t.ids(QueueQuery(view=View.BREACHING_SOON), a)) == {t.mine, t.mine_breached}
+    assert t.ids(QueueQuery(view=View.WAITING_ON_CUSTOMER), a) == [t.mine_waiting]
+    # Another team's ticket is not in an agent's queue; the supervisor of both sees it.
+    assert set(t.ids(QueueQuery(view=View.ALL_OPEN), a)) == open_mine | {t.pool}
+    assert set(t.ids(QueueQuery(view=View.ALL_OPEN), other)) == {t.other}  # pool of Front desk
     assert set(t.ids(QueueQuery(view=View.ALL_OPEN))) == open_mine | {t.other, t.pool}
-    assert t.ids(QueueQuery(view=View.RECENTLY_RESOLVED)) == [t.resolved]
+    assert t.ids(QueueQuery(view=View.RECENTLY_RESOLVED), a) == [t.resolved]
     # Default order of "breaching soon": the nearest due time first.
-    assert t.ids(QueueQuery(view=View.BREACHING_SOON)) == [t.mine_breached, t.mine]
+    assert t.ids(QueueQuery(view=View.BREACHING_SOON), a) == [t.mine_breached, t.mine]
 
 
 def check_search(t: Tickets) -> None:
@@ -161,7 +167,7 @@ def check_filters(t: Tickets) -> None:
 
 
 def check_sorting_and_pages(t: Tickets) -> None:
-    agent = t.desk.agent
+    agent = t.reader
     queue = t.queue
     everything = QueueQuery(view=View.CUSTOM)
     for sort in Sort:
@@ -202,7 +208,7 @@ def check_sorting_and_pages(t: Tickets) -> None:
 
 
 def check_sla_stages(t: Tickets) -> None:
-    rows = {r.id: r for r in t.queue.page(t.desk.agent, QueueQuery(view=View.CUSTOM))}
+    rows = {r.id: r for r in t.queue.page(t.reader, QueueQuery(view=View.CUSTOM))}
     # 7 h of 8 h gone, but no warning stage raised by the scanner: the queue does not
     # guess a share of its own (services.sla_state), it reads the raised stages.
     assert rows[t.mine].sla(NOW).state is ClockState.RUNNING
@@ -241,7 +247,7 @@ def test_scanner_warning_marks_the_row_warned(queue_desk):
         uow.session.add(SlaStageEvent(ticket_id=t.other, clock="resolution",
                                       stage="warning_75", due_at=NOW))
         uow.commit()
-    (row,) = t.queue.page(t.desk.agent, QueueQuery(view=View.CUSTOM, search="invoice"))
+    (row,) = t.queue.page(t.reader, QueueQuery(view=View.CUSTOM, search="invoice"))
     reading = row.sla(NOW)
     assert row.sla_raised == 75 and reading.state is ClockState.WARNING and reading.stage == 75
 
@@ -262,7 +268,7 @@ def test_search_document_follows_edits(queue_desk):
     assert len(find("09110000000")) == 6
     assert find("0912 111 2233") == []
     assert len(find("zahra")) == 6
-    by_customer = t.queue.page(agent, QueueQuery(view=View.CUSTOM, sort=Sort.CUSTOMER))
+    by_customer = t.queue.page(t.reader, QueueQuery(view=View.CUSTOM, sort=Sort.CUSTOMER))
     assert [r.customer_name for r in by_customer] == ["Hamid Moradi"] + ["Zahra K"] * 6
     assert {r.key[0] for r in by_customer} == {"Hamid Moradi", "Zahra K"}
 
@@ -325,7 +331,7 @@ def test_number_sorts_as_a_number_past_a_million(queue_desk):
     t = queue_desk
     t._set(t.pool, number=1_000_000, reference="HQ-1000000")
     t._set(t.other, number=200_000, reference="HQ-200000")
-    rows = t.queue.page(t.desk.agent, QueueQuery(view=View.CUSTOM, sort=Sort.NUMBER))
+    rows = t.queue.page(t.reader, QueueQuery(view=View.CUSTOM, sort=Sort.NUMBER))
     assert [r.reference for r in rows[-2:]] == ["HQ-200000", "HQ-1000000"]
 
 

@@ -4,8 +4,9 @@ Revision ID: 0013
 Revises: 0012
 Create Date: 2026-11-27 14:20:00
 
-- ``users.heartbeat_at``: last sign of life of the user's workstation; presence older
-  than the timeout reads as offline everywhere (services.presence).
+- ``presence_heartbeats``: last sign of life of each user's workstation; a presence
+  older than the timeout without a beat reads as offline everywhere (services.presence).
+  Keyed by the user (no ``id``), so the change feed and branch sync leave it alone.
 - ``users.must_change_password``: set by an administrator's password reset.
 - ``teams.skill_labels``: display names of the team's skills in each language.
 - ``customers.merged_into_id`` / ``tickets.merged_into_id``: the record a merged-away
@@ -26,7 +27,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("users", sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_table(
+        "presence_heartbeats",
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("beat_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("host", sa.String(length=255), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
+                                name=op.f("fk_presence_heartbeats_user_id_users")),
+        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_presence_heartbeats")),
+    )
     op.add_column(
         "users",
         sa.Column("must_change_password", sa.Boolean(), server_default=sa.false(),
@@ -47,4 +56,4 @@ def downgrade() -> None:
         batch_op.drop_column("skill_labels")
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_column("must_change_password")
-        batch_op.drop_column("heartbeat_at")
+    op.drop_table("presence_heartbeats")

@@ -230,6 +230,14 @@ class _Run:
         self.start, self.end = range_instants(query)
         self.zone = ZoneInfo(query.timezone)
         self.pg = session.get_bind().dialect.name == "postgresql"
+        self._memo: dict[str, object] = {}
+
+    def _once(self, key: str, compute: Callable[[], object]):
+        """Queries two figures share (the per-agent resolved counts, the created hours)
+        run once per report."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- shared conditions --------------------------------------------------
     def filters(self, t=Ticket) -> list[ColumnElement]:
@@ -365,11 +373,35 @@ class _Run:
                 d["p90"] = v
         return {p: Durations(d["n"], d.get("med"), d.get("p90")) for p, d in found.items()}
 
+    def overall(self, value: ColumnElement, conditions: Sequence[ColumnElement]) -> Durations:
+        """Lower median and 90th percentile of ``value`` over all matching rows:
+        PostgreSQL's percentile_disc (the same definition); on SQLite the count, then
+        the row at ceil(p x n) of the sorted values (a top-N sort, no window)."""
+        conds = [*conditions, value.is_not(None)]
+        if self.pg:
+            n, med, p90 = self.s.execute(
+                select(
+                    func.count(),
+                    func.percentile_disc(0.5).within_group(value),
+                    func.percentile_disc(0.9).within_group(value),
+                ).where(*conds)
+            ).one()
+            return Durations(n or 0, med, p90)
+        n = self.s.scalar(select(func.count()).where(*conds)) or 0
+        if not n:
+            return Durations(0, None, None)
+
+        def at(rank: int) -> int:
+            return self.s.scalar(
+                select(value).where(*conds).order_by(value).limit(1).offset(rank - 1)
+            )
+
+        return Durations(n, at((n * 5 + 9) // 10), at((n * 9 + 9) // 10))
+
     def durations(self) -> tuple[Durations, Durations]:
-        empty = Durations(0, None, None)
-        fr = self.percentiles(Ticket.first_response_business_s, self.created_in_range())
-        res = self.percentiles(Ticket.resolution_business_s, self.resolved_in_range())
-        return fr.get(0, empty), res.get(0, empty)
+        fr = self.overall(Ticket.first_response_business_s, self.created_in_range())
+        res = self.overall(Ticket.resolution_business_s, self.resolved_in_range())
+        return fr, res
 
     def strict_fcr(self) -> ColumnElement:
         other = aliased(Ticket)
@@ -393,13 +425,29 @@ class _Run:
             ),
         )
 
-    def fcr(self) -> Fcr:
-        resolved, fcr = self.s.execute(
-            select(func.count(), func.sum(case((self.strict_fcr(), 1), else_=0))).where(
-                *self.resolved_in_range()
+    def resolved_by_agent(self) -> dict[object, tuple[int, int, int, int]]:
+        """Per assignee, of the tickets resolved in the range: (resolved, strict FCR,
+        CSAT responses, CSAT sum); the FCR figure is their sum."""
+
+        def compute():
+            rows = self.s.execute(
+                select(
+                    Ticket.assignee_id,
+                    func.count(),
+                    func.sum(case((self.strict_fcr(), 1), else_=0)),
+                    func.count(Ticket.csat),
+                    func.coalesce(func.sum(Ticket.csat), 0),
+                )
+                .where(*self.resolved_in_range())
+                .group_by(Ticket.assignee_id)
             )
-        ).one()
-        return Fcr(resolved or 0, fcr or 0)
+            return {a: (n or 0, f or 0, cn or 0, cs or 0) for a, n, f, cn, cs in rows}
+
+        return self._once("resolved_by_agent", compute)  # type: ignore[return-value]
+
+    def fcr(self) -> Fcr:
+        rows = self.resolved_by_agent().values()
+        return Fcr(sum(r[0] for r in rows), sum(r[1] for r in rows))
 
     def csat(self) -> Csat:
         rows = dict(
@@ -432,6 +480,13 @@ class _Run:
             for k, n in self.s.execute(grouped):
                 out[datetime.strptime(k, "%Y-%m-%d %H")] += n
         return out
+
+    def created_hours(self) -> Counter[datetime]:
+        """Tickets created in the range per local hour (volume and backlog share it)."""
+        return self._once(  # type: ignore[return-value]
+            "created_hours",
+            lambda: self.local_hours(Ticket.created_at, self.filters(), self.start, self.end),
+        )
 
     def days(self) -> list[date]:
         d, out = self.q.start, []
@@ -472,7 +527,7 @@ class _Run:
         done_before = self.s.scalar(
             select(func.count()).where(*done_flt, Ticket.resolved_at < _ts(self.start))
         ) or 0
-        created = self.local_hours(Ticket.created_at, flt, self.start, self.end)
+        created = self.created_hours()
         done = self.local_hours(Ticket.resolved_at, done_flt, self.start, self.end)
         c_day = Counter({k.date(): 0 for k in created})
         for k, n in created.items():
@@ -553,7 +608,7 @@ class _Run:
         channels = tuple(
             sorted(((str(c.value), n) for c, n in by_channel), key=lambda kv: (-kv[1], kv[0]))
         )
-        hours = self.local_hours(Ticket.created_at, self.filters(), self.start, self.end)
+        hours = self.created_hours()
         heat = [[0] * 24 for _ in range(7)]
         per_day: Counter[date] = Counter()
         for k, n in hours.items():
@@ -579,23 +634,22 @@ class _Run:
                 .group_by(Ticket.assignee_id)
             )
         }
-        resolved = {
-            a: (n, f, cn, cs)
-            for a, n, f, cn, cs in self.s.execute(
-                select(
-                    Ticket.assignee_id,
-                    func.count(),
-                    func.sum(case((self.strict_fcr(), 1), else_=0)),
-                    func.count(Ticket.csat),
-                    func.coalesce(func.sum(Ticket.csat), 0),
+        resolved = self.resolved_by_agent()
+        if self.pg:
+            value = Ticket.first_response_business_s
+            medians = {
+                a: Durations(n, m, None)
+                for a, n, m in self.s.execute(
+                    select(Ticket.assignee_id, func.count(value),
+                           func.percentile_disc(0.5).within_group(value))
+                    .where(*self.created_in_range(), value.is_not(None))
+                    .group_by(Ticket.assignee_id)
                 )
-                .where(*self.resolved_in_range())
-                .group_by(Ticket.assignee_id)
+            }
+        else:
+            medians = self.percentiles(
+                Ticket.first_response_business_s, self.created_in_range(), Ticket.assignee_id
             )
-        }
-        medians = self.percentiles(
-            Ticket.first_response_business_s, self.created_in_range(), Ticket.assignee_id
-        )
         ids = set(handled) | set(resolved)
         names = dict(
             self.s.execute(

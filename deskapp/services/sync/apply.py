@@ -114,8 +114,7 @@ def _apply_once(
                 text("SELECT set_config('deskapp.origin_site', :site, true)"), {"site": site}
             )
         merger = Merger(conn, site, known_cursor)
-        for change in changes:
-            merger.apply(change)
+        merger.apply_all(list(changes))
         result = merger.result.as_dict()
         result.update(site=site, seq=seq, fingerprint=print_, replayed=False)
         conn.execute(update(SyncBatch).where(SyncBatch.id == batch_id).values(result=result))

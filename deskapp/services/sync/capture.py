@@ -40,6 +40,7 @@ NOT_SYNCED: dict[str, str] = {
     "change_feed": "the centre's feed (written by PostgreSQL triggers)",
     "leases": "per-database job election",
     "login_throttles": "failed logins are counted per database",
+    "presence_heartbeats": "who is online is per database and transient",
     "team_members": "composite key; team membership is administered at the centre and "
     "copied by branch init",
 }

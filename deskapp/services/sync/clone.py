@@ -84,8 +84,10 @@ BATCH = 5_000
 # inbox and the duplicates queue are synced like domain tables, so they are copied.)
 SKIP_TABLES = frozenset({
     "sync_state", "sync_change_log", "sync_batches", "sync_field_clocks",
-    "change_feed", "leases", "login_throttles",
+    "change_feed", "leases", "login_throttles", "presence_heartbeats",
 })
+# Tables sync does not carry (capture.NOT_SYNCED) that a branch still gets once, here.
+COPIED_UNSYNCED = frozenset({"team_members"})
 CLOSED_STATUSES = (Status.RESOLVED.value, Status.CLOSED.value)
 
 

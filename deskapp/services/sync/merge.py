@@ -30,23 +30,36 @@ branch synced first:
 - A customer (or phone) that matches another customer's email or phone number goes to
   ``duplicate_customers``; it is never merged automatically.
 
-Every row the merge writes or declines is listed in ``touched``: the branch re-reads
-those rows right after the push, so it ends with exactly the centre's state.
+Every row the merge writes or declines is listed in ``touched`` — except new rows
+inserted exactly as the branch sent them — and the branch re-reads those rows right
+after the push (in the transaction that records the reply), so it ends with exactly
+the centre's state.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from deskapp.models import Base, new_id, utcnow
 from deskapp.models.enums import PRIORITY_RANK, Priority, Status
 from deskapp.services.sync import values
-from deskapp.services.sync.capture import decode
+from deskapp.services.sync.capture import decode, synced_tables
 from deskapp.services.sync.hlc import Timestamp, from_ms, to_ms
 
 CENTRE_SITE = "~"  # sorts after every site code: a native central write wins a tie
@@ -129,6 +142,35 @@ class MergeResult:
         }
 
 
+_ORDER: list[Table] | None = None
+
+
+def write_updates(conn: Connection, pending: dict[tuple[str, uuid.UUID], dict[str, Any]]) -> int:
+    """UPDATE many rows by id: one executemany per table and set of columns."""
+    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    for (table, row_id), out in pending.items():
+        if out:
+            groups[(table, tuple(sorted(out)))].append({"_id": row_id, **{f"_v_{k}": v for k, v in out.items()}})
+    tables = Base.metadata.tables
+    for (name, cols), rows in groups.items():
+        table = tables[name]
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam(f"_v_{c}") for c in cols})
+        )
+        for start in range(0, len(rows), 1000):
+            conn.execute(stmt, rows[start : start + 1000])
+    return sum(len(r) for r in groups.values())
+
+
+def synced_order() -> list[Table]:
+    global _ORDER
+    if _ORDER is None:
+        _ORDER = synced_tables()
+    return _ORDER
+
+
 def _silent(column: str) -> bool:
     return column in SILENT or column.startswith("sla_")
 
@@ -144,47 +186,100 @@ class Merger:
         self.tables = Base.metadata.tables
 
     # -- entry point --------------------------------------------------------------
-    def apply(self, change: Change) -> None:
-        table = self.tables.get(change.table)
-        if table is None:  # a table this centre does not know: refused earlier (schema)
-            raise KeyError(change.table)
-        row_id = uuid.UUID(change.row_id)
-        self.result.touched.add((table.name, row_id.hex))
-        current = (
-            self.conn.execute(select(table).where(table.c.id == row_id).with_for_update())
-            .mappings()
-            .first()
+    def apply_all(self, changes: list[Change]) -> None:
+        """Apply a whole batch: the rows it touches are read (and locked) up front, the
+        field clocks too; inserts of new rows go in first, table by table in foreign-key
+        order with one multi-row statement each; then updates and deletes in the order
+        the branch made them."""
+        tables = self.tables
+        for change in changes:
+            if change.table not in tables:  # this centre does not know it: refused earlier
+                raise KeyError(change.table)
+        keys: dict[str, set[uuid.UUID]] = defaultdict(set)
+        for change in changes:
+            keys[change.table].add(uuid.UUID(change.row_id))
+        self.current = {}
+        for name, ids in keys.items():
+            table = tables[name]
+            id_list = sorted(ids)
+            for start in range(0, len(id_list), 1000):
+                chunk = id_list[start : start + 1000]
+                q = select(table).where(table.c.id.in_(chunk)).with_for_update()
+                for row in self.conn.execute(q).mappings():
+                    self.current[(name, row["id"])] = dict(row)
+        self._load_clocks(keys)
+        # Rows the centre ends up holding exactly as the branch sent them (new rows
+        # inserted verbatim) need not be read back by the branch; every other row the
+        # batch touched is listed in the result for the branch to re-read.
+        self.exact: set[tuple[str, uuid.UUID]] = set()
+        inserts: dict[str, list[tuple[Change, dict]]] = defaultdict(list)
+        later: list[Change] = []
+        for change in changes:
+            rid = uuid.UUID(change.row_id)
+            key = (change.table, rid)
+            if change.op == "i" and key not in self.current:
+                new = decode(tables[change.table], change.new_values)
+                new = {k: v for k, v in new.items() if k in tables[change.table].c}
+                new["id"] = rid
+                inserts[change.table].append((change, new))
+                self.current[key] = dict(new)  # later updates of it see these values
+            else:
+                later.append(change)
+        for table in synced_order():
+            if table.name in inserts:
+                self._insert_many(table, inserts[table.name])
+        self.pending: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
+        for change in later:
+            self.apply(change)
+        write_updates(self.conn, self.pending)
+        self._flush_clocks()
+        self.result.touched.update(
+            (name, i.hex) for name, ids in keys.items() for i in ids if (name, i) not in self.exact
         )
+
+    def apply(self, change: Change) -> None:
+        table = self.tables[change.table]
+        row_id = uuid.UUID(change.row_id)
+        current = self.current.get((table.name, row_id))
         if change.op == "d":
             self._delete(table, row_id, current)
             return
         new = decode(table, change.new_values)
         old = decode(table, change.old_values)
-        if current is None:
-            if change.op == "i":
-                self._insert(table, row_id, new, change)
-            else:  # updated at the branch, gone at the centre: the centre's state wins
-                self.result.skipped += 1
+        if current is None:  # updated at the branch, gone at the centre: the centre wins
+            self.result.skipped += 1
             return
         if change.op == "i":
             old = {}  # the same row arrived before (e.g. a re-clone): merge every field
-        self._update(table, row_id, dict(current), new, old, change)
+        self._update(table, row_id, current, new, old, change)
 
     # -- inserts ------------------------------------------------------------------
-    def _insert(self, table: Table, row_id: uuid.UUID, new: dict, change: Change) -> None:
-        new = {k: v for k, v in new.items() if k in table.c}
-        new["id"] = row_id
-        if table.name in APPEND_ONLY and self._duplicate_append(table, new):
-            self.result.skipped += 1
+    def _insert_many(self, table: Table, items: list[tuple[Change, dict]]) -> None:
+        rows = []
+        for change, new in items:
+            if table.name in APPEND_ONLY and self._duplicate_append(table, new):
+                self.result.skipped += 1
+                self.current.pop((table.name, new["id"]), None)
+                continue
+            if table.name == "interactions":
+                self._contact_on_closed(new, change)
+            rows.append(new)
+        if not rows:
             return
-        if table.name == "interactions":
-            self._contact_on_closed(new, change)
-        self.conn.execute(insert(table).values(**new))
-        self.result.applied += 1
+        # One statement per set of columns (executemany needs the same keys).
+        by_keys: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        for row in rows:
+            by_keys[tuple(sorted(row))].append(row)
+        for group in by_keys.values():
+            self.conn.execute(insert(table), group)
+        self.result.applied += len(rows)
+        self.exact.update((table.name, row["id"]) for row in rows)
         if table.name == "customers":
-            self._check_duplicate_customer(row_id, email=new.get("email"))
+            for row in rows:
+                if row.get("email"):
+                    self._check_duplicate_customer(row["id"], email=row["email"])
         elif table.name == "customer_phones":
-            self._check_duplicate_customer(new["customer_id"], phone=new.get("number"))
+            self._check_duplicate_phones(rows)
 
     def _duplicate_append(self, table: Table, new: dict) -> bool:
         c = table.c
@@ -214,11 +309,13 @@ class Merger:
         if direction == "internal":
             return
         tickets = self.tables["tickets"]
-        t = (
-            self.conn.execute(select(tickets).where(tickets.c.id == new["ticket_id"]))
-            .mappings()
-            .first()
-        )
+        t = self.current.get(("tickets", new["ticket_id"]))
+        if t is None:
+            t = (
+                self.conn.execute(select(tickets).where(tickets.c.id == new["ticket_id"]))
+                .mappings()
+                .first()
+            )
         if t is None or Status(t["status"]) not in CLOSED:
             return
         clock = self._clock_row("tickets", t["id"].hex, "status")
@@ -233,6 +330,24 @@ class Merger:
             local=(t["status"], t["updated_by_id"], t["updated_at"], CENTRE_SITE),
             remote=("reply", new.get("author_id"), new.get("created_at"), self.site),
         )
+
+    def _check_duplicate_phones(self, rows: list[dict]) -> None:
+        """New phone rows whose number another (live) customer already has."""
+        phones = self.tables["customer_phones"]
+        numbers = {r["number"]: r["customer_id"] for r in rows if r.get("number")}
+        if not numbers:
+            return
+        found: dict[str, set[uuid.UUID]] = defaultdict(set)
+        keys = sorted(numbers)
+        for start in range(0, len(keys), 1000):
+            q = select(phones.c.number, phones.c.customer_id).where(
+                phones.c.number.in_(keys[start : start + 1000]), phones.c.deleted_at.is_(None)
+            )
+            for number, customer_id in self.conn.execute(q):
+                found[number].add(customer_id)
+        for number, owners in found.items():
+            if owners - {numbers[number]}:
+                self._check_duplicate_customer(numbers[number], phone=number)
 
     def _check_duplicate_customer(
         self, customer_id: uuid.UUID, *, email: str | None = None, phone: str | None = None
@@ -284,29 +399,37 @@ class Merger:
 
     # -- deletes ------------------------------------------------------------------
     def _delete(self, table: Table, row_id: uuid.UUID, current: Any) -> None:
+        self.exact.discard((table.name, row_id))
         if current is None:
             return
+        pending = self.pending.pop((table.name, row_id), None)
         try:
             with self.conn.begin_nested():
                 self.conn.execute(table.delete().where(table.c.id == row_id))
+            self.current.pop((table.name, row_id), None)
             self.result.applied += 1
         except Exception:  # still referred to at the centre: keep it, branch re-reads it
+            if pending:
+                self.pending[(table.name, row_id)] = pending
             self.result.skipped += 1
 
     # -- updates ------------------------------------------------------------------
-    def _clock_row(self, table: str, row_id: str, column: str) -> Any:
+    def _load_clocks(self, keys: dict[str, set[uuid.UUID]]) -> None:
         clocks = self.tables["sync_field_clocks"]
-        return (
-            self.conn.execute(
-                select(clocks).where(
-                    clocks.c.table_name == table,
-                    clocks.c.row_id == row_id,
-                    clocks.c.column_name == column,
+        self.clocks: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.new_clocks: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for name, ids in keys.items():
+            hexes = sorted(i.hex for i in ids)
+            for start in range(0, len(hexes), 1000):
+                q = select(clocks).where(
+                    clocks.c.table_name == name, clocks.c.row_id.in_(hexes[start : start + 1000])
                 )
-            )
-            .mappings()
-            .first()
-        )
+                for row in self.conn.execute(q).mappings():
+                    self.clocks[(name, row["row_id"], row["column_name"])] = dict(row)
+
+    def _clock_row(self, table: str, row_id: str, column: str) -> Any:
+        key = (table, row_id, column)
+        return self.new_clocks.get(key) or self.clocks.get(key)
 
     def _their_clock(self, table: Table, row_id: str, column: str, current: dict) -> Timestamp:
         clock = self._clock_row(table.name, row_id, column)
@@ -316,27 +439,40 @@ class Merger:
         return Timestamp(to_ms(when) if when else 0, 0, CENTRE_SITE)
 
     def _set_clock(self, table: str, row_id: str, column: str, hlc: str, value: Any) -> None:
+        self.new_clocks[(table, row_id, column)] = {
+            "table_name": table,
+            "row_id": row_id,
+            "column_name": column,
+            "hlc": hlc,
+            "site": self.site,
+            "value": values.dumps(value),
+        }
+
+    def _flush_clocks(self) -> None:
+        if not self.new_clocks:
+            return
         clocks = self.tables["sync_field_clocks"]
-        done = self.conn.execute(
-            update(clocks)
-            .where(
-                clocks.c.table_name == table,
-                clocks.c.row_id == row_id,
-                clocks.c.column_name == column,
+        rows = list(self.new_clocks.values())
+        if self.conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = pg_insert(clocks)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["table_name", "row_id", "column_name"],
+                set_={"hlc": stmt.excluded.hlc, "site": stmt.excluded.site,
+                      "value": stmt.excluded.value},
             )
-            .values(hlc=hlc, site=self.site, value=values.dumps(value))
-        )
-        if not done.rowcount:
-            self.conn.execute(
-                insert(clocks).values(
-                    table_name=table,
-                    row_id=row_id,
-                    column_name=column,
-                    hlc=hlc,
-                    site=self.site,
-                    value=values.dumps(value),
-                )
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(clocks)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["table_name", "row_id", "column_name"],
+                set_={"hlc": stmt.excluded.hlc, "site": stmt.excluded.site,
+                      "value": stmt.excluded.value},
             )
+        for start in range(0, len(rows), 1000):
+            self.conn.execute(stmt, rows[start : start + 1000])
 
     def _update(
         self,
@@ -348,6 +484,7 @@ class Merger:
         change: Change,
     ) -> None:
         rid = row_id.hex
+        self.exact.discard((table.name, row_id))
         mine = Timestamp.parse(change.hlc)
         out: dict[str, Any] = {}
         for col, value in new.items():
@@ -386,7 +523,10 @@ class Merger:
             out["updated_at"] = max(
                 [d for d in (current.get("updated_at"), new.get("updated_at")) if d]
             )
-        self.conn.execute(update(table).where(table.c.id == row_id).values(**out))
+        # Written at the end of the batch, one multi-row statement per table and
+        # column set (several changes of one row become one UPDATE).
+        self.pending.setdefault((table.name, row_id), {}).update(out)
+        current.update(out)
         self.result.applied += 1
 
     def _unseen_contact(self, ticket_id: uuid.UUID) -> bool:

@@ -30,6 +30,7 @@ from deskapp.services.change_feed import FeedCursor
 from deskapp.services.sync import values
 from deskapp.services.sync.capture import synced_tables
 from deskapp.services.sync.hlc import to_ms
+from deskapp.services.sync.merge import write_updates
 
 Progress = Callable[[str, int, int], None]
 
@@ -117,6 +118,8 @@ def apply_rows(
                 )
             ).mappings()
         }
+        new_rows: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        updates: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
         for rid, row in present.items():
             when = row.get("updated_at") or row.get("created_at")
             if when is not None and (latest is None or when > latest):
@@ -126,7 +129,7 @@ def apply_rows(
                 continue  # deleted here, not pushed yet: the push settles it
             have = local.get(rid)
             if have is None:
-                conn.execute(insert(table).prefix_with("OR REPLACE").values(**row))
+                new_rows[tuple(sorted(row))].append(row)
                 changed += 1
                 continue
             diff = {
@@ -137,8 +140,12 @@ def apply_rows(
             if diff:
                 if "updated_at" in row and "updated_at" not in mine:
                     diff["updated_at"] = row["updated_at"]  # not the column's onupdate
-                conn.execute(update(table).where(table.c.id == row["id"]).values(**diff))
+                updates[(table.name, row["id"])] = diff
                 changed += 1
+        for group in new_rows.values():
+            for start in range(0, len(group), 1000):
+                conn.execute(insert(table).prefix_with("OR REPLACE"), group[start : start + 1000])
+        write_updates(conn, updates)
     return changed, latest
 
 

@@ -61,6 +61,8 @@ def loads(col: Column, text: str | None) -> Any:
 
 
 def same(a: Any, b: Any) -> bool:
+    if a is b or (type(a) is type(b) and a == b):
+        return True
     return _plain(a) == _plain(b)
 
 

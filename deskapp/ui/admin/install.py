@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
 from deskapp.models.enums import Role
 from deskapp.services.permissions import Permission
+from deskapp.services.presence import HEARTBEAT_INTERVAL
 from deskapp.ui.admin.presence_status import PresenceStatus
 from deskapp.ui.admin.ticket_history import TicketHistoryPanel
 
@@ -42,6 +43,14 @@ class DeskAdminWiring(QObject):
         if not start:
             self.presence.heartbeat_timer.stop()
             self.presence.idle_timer.stop()
+        # Presence expires without anyone writing (services.presence): a shown supervisor
+        # view re-reads it every heartbeat interval, so "Offline since" appears in time.
+        self.presence_refresh = QTimer(self)
+        self.presence_refresh.setInterval(int(HEARTBEAT_INTERVAL.total_seconds() * 1000))
+        self.presence_refresh.timeout.connect(self._on_presence_refresh_timeout)
+        if start and actor.can(Permission.VIEW_TEAM_WORKLOAD):
+            self.presence_refresh.start()
+        window.closing.connect(self.presence_refresh.stop)
         # Customer edit / merge, beside the customer's name
         history = window.history
         self.edit_customer_button = self.merge_customer_button = None
@@ -100,6 +109,13 @@ class DeskAdminWiring(QObject):
                 action.triggered.connect(slot)
                 self.menu.addAction(action)
                 setattr(self, attr, action)
+
+    @Slot()
+    def _on_presence_refresh_timeout(self) -> None:
+        wiring = getattr(self.window, "escalation_wiring", None)
+        view = getattr(wiring, "supervisor_view", None)
+        if view is not None and view.isVisible():
+            view.refresh()
 
     def _tool_button(self, text: str, name: str) -> QToolButton:
         button = QToolButton(self.window.history)

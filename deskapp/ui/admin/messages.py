@@ -74,4 +74,8 @@ def describe(exc: BaseException) -> str:
             return text.format(**params)
         except (KeyError, IndexError):
             return str(exc)
-    return describe_failure(exc)
+    try:  # the shared table (issue 9's ui/error_text.py), when present
+        from deskapp.ui.error_text import describe as shared_describe
+    except ImportError:
+        return describe_failure(exc)
+    return shared_describe(exc)

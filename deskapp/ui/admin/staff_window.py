@@ -96,6 +96,12 @@ class TeamsPage(QWidget):
         self.tier.setRange(1, 3)
         self.supervisor = QComboBox(self)
         self.supervisor.setObjectName("teamSupervisor")
+        self.auto_assign = QComboBox(self)
+        self.auto_assign.setObjectName("teamAutoAssign")
+        for mode, text in (("off", self.tr("Off: supervisors assign")),
+                           ("least_loaded", self.tr("To the least-loaded available agent")),
+                           ("round_robin", self.tr("In turn (round-robin) among available agents"))):
+            self.auto_assign.addItem(text, mode)
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("teamDescription")
         self.description.setMaximumHeight(60)
@@ -123,6 +129,7 @@ class TeamsPage(QWidget):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Tier:"), self.tier)
         form.addRow(self.tr("&Supervisor:"), self.supervisor)
+        form.addRow(self.tr("&Auto-assignment:"), self.auto_assign)
         form.addRow(self.tr("&Description:"), self.description)
         skill_buttons = QHBoxLayout()
         skill_buttons.addWidget(self.add_skill_button)
@@ -192,6 +199,7 @@ class TeamsPage(QWidget):
                        self.add_skill_button, self.remove_skill_button):
             widget.setEnabled(self.may_manage)
         self.members.setEnabled(editable_members)
+        self.auto_assign.setEnabled(editable_members)
         self.save_button.setEnabled(self.may_manage or editable_members)
 
     def _show(self, team: TeamInfo | None) -> None:
@@ -201,6 +209,8 @@ class TeamsPage(QWidget):
         self.name.setText(team.name if team else "")
         self.tier.setValue(team.tier if team else 1)
         self.description.setPlainText(team.description if team else "")
+        self.auto_assign.setCurrentIndex(max(0, self.auto_assign.findData(
+            team.auto_assign if team else "off")))
         self.supervisor.clear()
         self.supervisor.addItem(self.tr("(none)"), "")
         for u in users:
@@ -262,6 +272,7 @@ class TeamsPage(QWidget):
     def _on_save_button_clicked(self) -> None:
         services, actor, team = self._w.services, self._w.actor, self.team
         members = checked_names(self.members)
+        mode = self.auto_assign.currentData()
         if team is not None and not self.may_manage:
             def op():
                 return services.staff_admin.edit_team(actor, team.id, team.version,
@@ -283,8 +294,15 @@ class TeamsPage(QWidget):
                         actor, team.id, team.version, name=name, skills=skills,
                         skill_labels=labels, tier=tier, supervisor=supervisor,
                         description=description, members=members)
+        def save():
+            info = op()
+            if mode != (team.auto_assign if team else "off"):
+                services.auto_assign.set_mode(actor, info.id, mode)  # hands out waiting work
+                info = services.staff_admin.get_team(info.id)
+            return info
+
         self.save_button.setEnabled(False)
-        self._w.runner.submit(op, on_done=self._on_saved, on_error=self._on_failed,
+        self._w.runner.submit(save, on_done=self._on_saved, on_error=self._on_failed,
                               key="staff-team-save", owner=self)
 
     def _on_saved(self, info: TeamInfo) -> None:

@@ -24,6 +24,7 @@ class SyncStatusWidget(QWidget):
         self.status: BranchStatus | None = None
         self.syncing = False
         self.problem = ""  # the last run's trouble, shown until a run succeeds
+        self.problem_short = ""
         self.last_label = QLabel(self)
         self.last_label.setObjectName("syncLast")
         self.pending_label = QLabel(self)
@@ -61,11 +62,13 @@ class SyncStatusWidget(QWidget):
     def show_outcome(self, outcome: SyncOutcome) -> None:
         self.syncing = False
         if outcome.kind == SYNCED:
-            self.problem = ""
+            self.problem = self.problem_short = ""
         elif outcome.kind == UNREACHABLE:
             self.problem = self.tr("Centre unreachable: working offline, nothing is lost.")
+            self.problem_short = self.tr("offline")
         elif outcome.kind == FAILED:
             self.problem = self.tr("Sync failed: %1").replace("%1", _describe(outcome))
+            self.problem_short = self.tr("sync failed")
         elif outcome.kind == BUSY:
             pass
         self._render()
@@ -87,8 +90,10 @@ class SyncStatusWidget(QWidget):
             else:
                 last = self.tr("Synced %1").replace("%1", _ago(status.last_sync_at))
             site = isolate(status.site_code)
-            self.last_label.setText(self.tr("Branch %1 · %2").replace("%1", site)
-                                    .replace("%2", last))
+            text = self.tr("Branch %1 · %2").replace("%1", site).replace("%2", last)
+            if self.problem_short:
+                text += " · " + self.problem_short
+            self.last_label.setText(text)
             self.last_label.setToolTip(
                 self.tr("Last successful sync: %1").replace("%1", fmt.datetime(status.last_sync_at))
                 + ("\n" + self.problem if self.problem else "")

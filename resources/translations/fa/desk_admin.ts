@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="fa">
 <context>
     <name>AdminMessages</name>
     <message>
@@ -482,52 +482,52 @@
 <context>
     <name>DeskAdminWiring</name>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="49"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="58"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="50"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="59"/>
         <source>Correct this customer&apos;s details</source>
         <translation>اصلاح مشخصات این مشتری</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="54"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="63"/>
         <source>Merge…</source>
         <translation>ادغام…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="57"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="66"/>
         <source>Merge a duplicate record into this customer</source>
         <translation>ادغام یک رکورد تکراری در این مشتری</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="69"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="78"/>
         <source>Merge a duplicate ticket…</source>
         <translation>ادغام تیکت تکراری…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="77"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="86"/>
         <source>Staff and teams…</source>
         <translation>کارکنان و تیم‌ها…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="80"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="89"/>
         <source>Canned answers…</source>
         <translation>پاسخ‌های آماده…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="83"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="92"/>
         <source>Escalation reasons and limits…</source>
         <translation>دلایل ارجاع و سقف اختیارات…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="86"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="95"/>
         <source>Audit log…</source>
         <translation>گزارش ممیزی…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/install.py" line="92"/>
+        <location filename="../../../deskapp/ui/admin/install.py" line="101"/>
         <source>&amp;Desk</source>
         <translation>&amp;میز کار</translation>
     </message>
@@ -603,138 +603,138 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="332"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="350"/>
         <source>User</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="332"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="350"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="332"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="350"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="332"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="350"/>
         <source>Teams</source>
         <translation>تیم‌ها</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="333"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="351"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="339"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="357"/>
         <source>New user</source>
         <translation>کاربر تازه</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="361"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="379"/>
         <source>at least 8 characters</source>
         <translation>دست‌کم ۸ نویسه</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="366"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="384"/>
         <source>Save user</source>
         <translation>ذخیرهٔ کاربر</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="368"/>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="456"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="386"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="474"/>
         <source>Disable</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="370"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="388"/>
         <source>Reset password…</source>
         <translation>بازنشانی گذرواژه…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="374"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="392"/>
         <source>&amp;Username:</source>
         <translation>&amp;نام کاربری:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="375"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="393"/>
         <source>&amp;Display name:</source>
         <translation>نام &amp;نمایشی:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="376"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="394"/>
         <source>&amp;Email:</source>
         <translation>&amp;ایمیل:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="377"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="395"/>
         <source>&amp;Role:</source>
         <translation>&amp;نقش:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="378"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="396"/>
         <source>&amp;Tier:</source>
         <translation>&amp;سطح:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="379"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="397"/>
         <source>&amp;Language:</source>
         <translation>&amp;زبان:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="380"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="398"/>
         <source>&amp;Password:</source>
         <translation>&amp;گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="383"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="401"/>
         <source>T&amp;eams:</source>
         <translation>&amp;تیم‌ها:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="424"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="442"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="424"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="442"/>
         <source>disabled</source>
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="455"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="473"/>
         <source>Enable</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="498"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="516"/>
         <source>%1 saved.</source>
         <translation>%1 ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="527"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="545"/>
         <source>%1 is disabled. These open tickets are still assigned to them; reassign them from the Supervisor view:</source>
         <translation>%1 غیرفعال شد. این تیکت‌های باز هنوز به او واگذار شده‌اند؛ از نمای سرپرست آن‌ها را واگذار کنید:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="532"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="550"/>
         <source>%1 is disabled; they had no open tickets.</source>
         <translation>%1 غیرفعال شد؛ تیکت بازی نداشت.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="541"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="559"/>
         <source>Reset password</source>
         <translation>بازنشانی گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="542"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="560"/>
         <source>Temporary password for %1 (they must change it at the next login):</source>
         <translation>گذرواژهٔ موقت برای %1 (باید در ورود بعدی آن را تغییر دهد):</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="554"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="572"/>
         <source>Password of %1 reset; they choose a new one at the next login.</source>
         <translation>گذرواژهٔ %1 بازنشانی شد؛ در ورود بعدی گذرواژهٔ تازه انتخاب می‌کند.</translation>
     </message>
@@ -836,17 +836,17 @@
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="566"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="584"/>
         <source>Staff and teams</source>
         <translation>کارکنان و تیم‌ها</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="574"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="592"/>
         <source>Teams</source>
         <translation>تیم‌ها</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="578"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="596"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
@@ -859,89 +859,109 @@
         <translation>تیم تازه</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="105"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="101"/>
+        <source>Off: supervisors assign</source>
+        <translation>خاموش: سرپرستان واگذار می‌کنند</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="102"/>
+        <source>To the least-loaded available agent</source>
+        <translation>به کارشناسِ در دسترس با کمترین کار</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="103"/>
+        <source>In turn (round-robin) among available agents</source>
+        <translation>به نوبت میان کارشناسانِ در دسترس</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="111"/>
         <source>Skill code</source>
         <translation>کد مهارت</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="105"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="111"/>
         <source>English name</source>
         <translation>نام انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="105"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="111"/>
         <source>Persian name</source>
         <translation>نام فارسی</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="109"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="115"/>
         <source>Add skill</source>
         <translation>افزودن مهارت</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="110"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="116"/>
         <source>Remove skill</source>
         <translation>حذف مهارت</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="114"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="120"/>
         <source>Save team</source>
         <translation>ذخیرهٔ تیم</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="116"/>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="306"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="122"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="324"/>
         <location filename="../../../deskapp/ui/admin/setup_wizard.py" line="155"/>
         <source>Remove team</source>
         <translation>حذف تیم</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="123"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="129"/>
         <source>&amp;Name:</source>
         <translation>&amp;نام:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="124"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="130"/>
         <source>&amp;Tier:</source>
         <translation>&amp;سطح:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="125"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="131"/>
         <source>&amp;Supervisor:</source>
         <translation>&amp;سرپرست:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="126"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="132"/>
+        <source>&amp;Auto-assignment:</source>
+        <translation>واگذاری &amp;خودکار:</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="133"/>
         <source>&amp;Description:</source>
         <translation>&amp;توضیح:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="134"/>
-        <source>S&amp;kills:</source>
-        <translation>&amp;مهارت‌ها:</translation>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="141"/>
+        <source>Skills:</source>
+        <translation>مهارت‌ها:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="135"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="142"/>
         <source>&amp;Members:</source>
         <translation>&amp;اعضا:</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="205"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="215"/>
         <source>(none)</source>
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="293"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="311"/>
         <source>Team %1 saved.</source>
         <translation>تیم %1 ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="307"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="325"/>
         <source>Remove team %1? Its members stay; a team with open tickets cannot be removed.</source>
         <translation>تیم %1 حذف شود؟ اعضا باقی می‌مانند؛ تیمی که تیکت باز دارد حذف نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/staff_window.py" line="320"/>
+        <location filename="../../../deskapp/ui/admin/staff_window.py" line="338"/>
         <source>Team %1 removed.</source>
         <translation>تیم %1 حذف شد.</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>BranchSyncWiring</name>
     <message>
-        <location filename="../../../deskapp/ui/sync/wiring.py" line="104" />
+        <location filename="../../../deskapp/ui/sync/wiring.py" line="107" />
         <source>&amp;Sync</source>
         <translation>&amp;همگام‌سازی</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/wiring.py" line="105" />
+        <location filename="../../../deskapp/ui/sync/wiring.py" line="108" />
         <source>Sync now</source>
         <translation>همگام‌سازی اکنون</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/wiring.py" line="109" />
+        <location filename="../../../deskapp/ui/sync/wiring.py" line="112" />
         <source>Conflict inbox…</source>
         <translation>صندوق تعارض‌ها…</translation>
     </message>
@@ -166,19 +166,19 @@
     </message>
     <message>
         <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="270" />
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="406" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="411" />
         <source>Keep this</source>
         <translation>همین بماند</translation>
     </message>
     <message>
         <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="272" />
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="405" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="410" />
         <source>Take that</source>
         <translation>آن یکی را بگیر</translation>
     </message>
     <message>
         <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="281" />
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="400" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="405" />
         <source>Or type a new value</source>
         <translation>یا مقداری تازه بنویسید</translation>
     </message>
@@ -198,32 +198,32 @@
         <translation>تازه‌سازی</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="376" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="381" />
         <source>%1 — %2: %3</source>
         <translation>%1 — %2: %3</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="398" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="403" />
         <source>Change it on the ticket instead</source>
         <translation>این را در خود تیکت تغییر دهید</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="402" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="407" />
         <source>Reopen the ticket</source>
         <translation>بازگشایی تیکت</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="403" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="408" />
         <source>Keep it closed</source>
         <translation>بسته بماند</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="418" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="423" />
         <source>Type the new value first.</source>
         <translation>اول مقدار تازه را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="433" />
+        <location filename="../../../deskapp/ui/dialogs/conflict_inbox_dialog.py" line="438" />
         <source>Settled. The choice goes to every site with the next sync.</source>
         <translation>حل شد. این انتخاب با همگام‌سازی بعدی به همهٔ شعبه‌ها می‌رسد.</translation>
     </message>
@@ -254,92 +254,102 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="55" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="56" />
         <source>Syncing… %1</source>
         <translation>در حال همگام‌سازی… %1</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="58" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="59" />
         <source>Syncing…</source>
         <translation>در حال همگام‌سازی…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="66" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="67" />
         <source>Centre unreachable: working offline, nothing is lost.</source>
         <translation>دسترسی به مرکز نیست: کار به‌صورت آفلاین ادامه دارد و چیزی از دست نمی‌رود.</translation>
     </message>
     <message>
         <location filename="../../../deskapp/ui/sync/status.py" line="68" />
+        <source>offline</source>
+        <translation>آفلاین</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/sync/status.py" line="70" />
         <source>Sync failed: %1</source>
         <translation>همگام‌سازی انجام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="77" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="71" />
+        <source>sync failed</source>
+        <translation>همگام‌سازی ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/sync/status.py" line="80" />
         <source>Sync now</source>
         <translation>همگام‌سازی اکنون</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="80" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="83" />
         <source>Branch: reading sync state…</source>
         <translation>شعبه: در حال خواندن وضعیت همگام‌سازی…</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="86" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="89" />
         <source>Never synced</source>
         <translation>هنوز همگام نشده</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="88" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="91" />
         <source>Synced %1</source>
         <translation>همگام‌شده %1</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="90" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="93" />
         <source>Branch %1 · %2</source>
         <translation>شعبهٔ %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="93" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="98" />
         <source>Last successful sync: %1</source>
         <translation>آخرین همگام‌سازی موفق: %1</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="101" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="106" />
         <source>%1 changes waiting</source>
         <translation>%1 تغییر در انتظار ارسال</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="104" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="109" />
         <source>%1 conflicts</source>
         <translation>%1 تعارض</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="106" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="111" />
         <source>Open the conflict inbox</source>
         <translation>باز کردن صندوق تعارض‌ها</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="108" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="113" />
         <source>No conflicts</source>
         <translation>بدون تعارض</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="122" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="127" />
         <source>just now</source>
         <translation>همین حالا</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="124" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="129" />
         <source>%1 min ago</source>
         <translation>%1 دقیقه پیش</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="127" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="132" />
         <source>%1 h ago</source>
         <translation>%1 ساعت پیش</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/sync/status.py" line="129" />
+        <location filename="../../../deskapp/ui/sync/status.py" line="134" />
         <source>%1 days ago</source>
         <translation>%1 روز پیش</translation>
     </message>

@@ -54,9 +54,9 @@ def test_canned_editor_create_edit_retire(qtbot, desk, runner):
     with qtbot.waitSignal(ed.saved, timeout=10_000):
         ed.save_button.click()
     assert "ten seconds" in s.canned.search(desk.agent, "modem")[0].body
-    with qtbot.waitSignal(ed.loaded, timeout=10_000):
-        ed.retire(ed.current)
-    assert s.canned.search(desk.agent, "modem") == []
+    ed.retire(ed.current)
+    qtbot.waitUntil(lambda: s.canned.search(desk.agent, "modem") == [], timeout=10_000)
+    runner.wait()
 
 
 def test_desk_rules_dialog(qtbot, desk, runner):

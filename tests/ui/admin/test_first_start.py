@@ -15,6 +15,7 @@ from deskapp.config import Settings
 from deskapp.models import Team, User
 from deskapp.models.enums import Presence
 from deskapp.ui.admin.setup_wizard import SetupWizard
+from deskapp.ui.admin.staff_window import StaffWindow
 
 
 def _count(services, model) -> int:
@@ -74,10 +75,19 @@ def test_first_start_to_auto_assigned_escalation(qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: flow.login_dialog is not None, timeout=10_000)
     assert "admin" in flow.login_dialog.hint_label.text()
 
-    # The manager's switch: Network auto-assigns in turn. Sara logged in and went Away.
-    admin = services.staff.actor("admin")
-    network = services.staff_admin.get_team("Network")
-    services.auto_assign.set_mode(admin, network.id, "round_robin")
+    # The administrator turns Network's auto-assignment on in Staff and teams.
+    staff = StaffWindow(services, services.staff.actor("admin"), flow.runner)
+    qtbot.addWidget(staff)
+    qtbot.waitUntil(lambda: len(staff.teams) == 2, timeout=10_000)
+    page = staff.teams_page
+    page.list.setCurrentRow(next(i for i in range(page.list.count())
+                                 if page.list.item(i).text() == "Network"))
+    page.auto_assign.setCurrentIndex(page.auto_assign.findData("round_robin"))
+    with qtbot.waitSignal(staff.loaded, timeout=10_000):
+        page.save_button.click()
+    assert services.staff_admin.get_team("Network").auto_assign == "round_robin"
+    staff.close()
+    # Sara logged in and went Away.
     sara = services.staff.authenticate("sara", "sara-password")
     services.presence.set(sara, Presence.AWAY)
 

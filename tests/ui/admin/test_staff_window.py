@@ -41,9 +41,11 @@ def test_create_a_team_with_skills_and_members(qtbot, desk, runner):
         page.skills.setItem(0, col, QTableWidgetItem(text))
     _check(page.members, "reza")
     page.supervisor.setCurrentIndex(page.supervisor.findData("maryam"))
+    page.auto_assign.setCurrentIndex(page.auto_assign.findData("round_robin"))
     with qtbot.waitSignal(w.loaded, timeout=10_000):
         page.save_button.click()
     team = desk.services.staff_admin.get_team("Network")
+    assert team.auto_assign == "round_robin"
     assert (team.tier, team.skills, team.member_names, team.supervisor_name) == (
         2, ("network",), ("reza",), "Maryam Hosseini")
     assert team.skill_labels == {"network": {"en": "Network", "fa": "شبکه"}}

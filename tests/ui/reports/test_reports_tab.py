@@ -174,3 +174,35 @@ def test_queue_view_exports(qtbot, desk_url, tmp_path):
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert n == len(rows) - 1 == 3  # T7, T8, T10 are open
     win.runner.wait(10_000)
+
+
+def test_persian_dates_use_the_jalali_calendar(qtbot, rd):
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    try:
+        view = _view(qtbot, rd)
+        assert view.date_from.calendar().name() == "Jalali"
+        assert view.date_from.text() == "۱۴۰۵/۰۹/۰۲"  # 23 November 2026
+    finally:
+        QLocale.setDefault(before)
+    assert _view(qtbot, rd).date_from.calendar().name() == "Gregorian"
+
+
+def test_printing_and_pdf_from_the_tab(qtbot, rd, tmp_path):
+    import pypdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    from deskapp.ui.reports.document import print_report
+
+    view = _view(qtbot, rd)
+    report = _run(qtbot, view)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_report(report, printer)
+    view._on_export_pdf_clicked(path=str(tmp_path / "saved.pdf"))
+    for name in ("printed.pdf", "saved.pdf"):
+        text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / name).pages)
+        assert "Tickets created" in " ".join(text.split())

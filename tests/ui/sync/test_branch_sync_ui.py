@@ -112,6 +112,9 @@ def test_status_widget_shows_last_sync_waiting_changes_and_conflicts(qtbot, bran
         widget.sync_button.click()
     widget.show_outcome(SyncOutcome(UNREACHABLE, message="timeout"))
     assert "unreachable" in widget.last_label.toolTip()
+    assert widget.last_label.text().endswith("· offline")
+    widget.show_outcome(SyncOutcome(SYNCED))
+    assert "offline" not in widget.last_label.text()
 
 
 def test_not_a_branch_has_no_status(services) -> None:
