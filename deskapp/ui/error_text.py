@@ -151,6 +151,19 @@ TEXTS: dict[str, str] = {
     "view.empty_filter": QT_TRANSLATE_NOOP(
         "ErrorText", "Choose at least one filter to save as a view."),
     "view.not_found": QT_TRANSLATE_NOOP("ErrorText", "That view does not exist (any more)."),
+    # -- branch sync (workstation status bar, conflict inbox) ----------------
+    "sync.clock_drift": QT_TRANSLATE_NOOP(
+        "ErrorText", "This computer's clock is {drift_minutes} minutes off the centre's (at "
+        "most {max_minutes} allowed). Nothing was sent; correct the date and time, then sync "
+        "again."),
+    "sync.schema_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "The branch (schema {branch}) and the centre (schema {centre}) run "
+        "different deskapp versions. Nothing was sent; upgrade the older side first."),
+    "sync.no_central_profile": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre's connection profile {profile} is missing on this computer."),
+    "sync.conflict_settled": QT_TRANSLATE_NOOP(
+        "ErrorText", "Someone has already settled this conflict."),
+    "sync.conflict_missing": QT_TRANSLATE_NOOP("ErrorText", "That conflict does not exist."),
 }
 
 # Field names the services put in ``field`` (validation.text(value, "Subject", ...)).
