@@ -27,6 +27,7 @@ from deskapp.services.queue import QueueFilter, QueueQuery, View
 from deskapp.services.sync import capture
 from deskapp.services.sync import clone as clone_module
 from deskapp.services.sync.clone import CloneRefused, clone_branch, clone_tables
+from deskapp.services.sync.errors import BranchNumbering
 from deskapp.services.tickets import NewCall
 from tests.helpers.databases import create_pg_database, drop_pg_database
 
@@ -109,6 +110,12 @@ def test_clone_copies_the_whole_desk_unchanged(central: Engine, tmp_path: Path) 
         assert cursor <= head
     finally:
         branch.dispose()
+    # The centre no longer numbers TBZ tickets: only the branch does.
+    at_centre = build_services(central, site_code="TBZ")
+    with pytest.raises(BranchNumbering):
+        at_centre.tickets.log_call(at_centre.staff.actor("neda"), NewCall(
+            subject="Logged at the centre for Tabriz",
+            new_customer=NewCustomer("Walk-in", phones=["0914 000 1122"])))
     # Progress: monotonic, ends complete.
     done = [d for _s, d, _t in stages]
     assert done == sorted(done)
