@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from deskapp.models import Interaction, Notification, SlaStageEvent, Ticket, utcnow
 from deskapp.models.enums import Priority, Status
@@ -273,3 +273,43 @@ def test_a_schema_mismatch_names_the_side_to_upgrade(central, branch_factory):
     assert settle(central, [tbz]) == []
 
 
+
+
+def test_an_automatic_escalation_raised_at_two_sites_is_not_doubled(central, branch_factory):
+    import uuid
+
+    from deskapp.models import Escalation
+
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    ticket = _log_call(tbz)
+    assert settle(central, [tbz, mhd]) == []
+    now = utcnow()
+    for site in (tbz, mhd):
+        with site.engine.begin() as conn:
+            conn.execute(Escalation.__table__.insert().values(
+                id=uuid.uuid4(), ticket_id=ticket.id, kind="hierarchical", from_level=0,
+                to_level=1, reason="sla_breach", note="", automatic=True,
+                is_deescalation=False, keep_informed=False, created_at=now))
+    assert settle(central, [tbz, mhd]) == []
+    assert _count(central, Escalation, Escalation.ticket_id == ticket.id) == 1
+
+
+def test_a_reply_at_a_branch_on_a_ticket_closed_at_the_centre_is_a_conflict(
+    central, branch_factory
+):
+    tbz = branch_factory("TBZ")
+    ticket = _log_call(tbz)
+    assert settle(central, [tbz]) == []
+    with central.begin() as conn:
+        conn.execute(update(Ticket).where(Ticket.id == ticket.id).values(
+            status=Status.CLOSED, closed_at=utcnow(), updated_at=utcnow(),
+            version=Ticket.version + 1))
+    tbz.services.tickets.add_interaction(tbz.actor("ali"), ticket.id, "call", "called back")
+    assert settle(central, [tbz]) == []
+    (conflict,) = ConflictService(tbz.engine).list_open()
+    assert conflict.kind == "reply_on_closed" and conflict.remote_value == "reply"
+    assert _count(central, Interaction, Interaction.body == "called back") == 1
+    ConflictService(tbz.engine).resolve(conflict.id, "remote")  # the reply wins: reopen
+    assert settle(central, [tbz]) == []
+    with central.connect() as conn:
+        assert conn.scalar(select(Ticket.status).where(Ticket.id == ticket.id)) is Status.OPEN
