@@ -58,8 +58,16 @@ class Ticket(MutableMixin, Base):
         Index("ix_tickets_q_number", "number", "id", "status", "deleted_at"),
         # Covers the COUNT of every status-based view (and of all live tickets).
         Index("ix_tickets_q_status_deleted", "status", "deleted_at"),
-        # Reports (services.reports): figures over tickets resolved in a date range.
-        Index("ix_tickets_rpt_resolved", "resolved_at"),
+        # Reports (services.reports): covering indexes of the figures over tickets
+        # created / resolved in a date range (durations, CSAT, per agent).
+        Index(
+            "ix_tickets_rpt_created", "created_at", "deleted_at", "first_response_business_s",
+            "assignee_id",
+        ),
+        Index(
+            "ix_tickets_rpt_resolved", "resolved_at", "deleted_at", "resolution_business_s",
+            "csat", "assignee_id",
+        ),
     )
 
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
