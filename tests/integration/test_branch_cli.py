@@ -184,3 +184,50 @@ def test_sync_sends_a_call_logged_offline(hq: str, tmp_path: Path, capsys) -> No
 
 
 
+
+
+def test_kill_9_during_branch_init_leaves_no_branch_file(hq: str, tmp_path: Path) -> None:
+    """A `deskapp branch init` killed half way (kill -9: no clean-up runs) leaves no
+    file at the target; the site stays marked at the centre, and --replace-branch makes
+    the branch after all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "branch").mkdir()
+    target = tmp_path / "branch" / "tbz.sqlite3"
+    env = {**os.environ, "DESKAPP_CONFIG_DIR": os.environ["DESKAPP_CONFIG_DIR"],
+           "DESKAPP_DATA_DIR": os.environ["DESKAPP_DATA_DIR"], "PYTHON_KEYRING_BACKEND":
+           "keyring.backends.null.Keyring"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deskapp.cli", "branch", "init", "--site", "TBZ",
+         "--central", "hq", "--db", f"sqlite:///{target}"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )
+    killed = False
+    assert proc.stderr is not None
+    for line in proc.stderr:  # the bar prints a line every 10 % when not on a terminal
+        if "branch TBZ:" in line and "100%" not in line and " 0%" not in line:
+            os.kill(proc.pid, signal.SIGKILL)
+            killed = True
+            break
+    proc.wait(60)
+    assert killed, "the init finished before it could be killed"
+    assert proc.returncode == -signal.SIGKILL
+    assert not target.exists()
+    leftovers = [p.name for p in target.parent.iterdir()]
+    assert all(name.startswith(".tbz.sqlite3.partial-") for name in leftovers), leftovers
+    engine = make_engine(hq)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(select(Site.is_branch).where(Site.code == "TBZ")) is True
+    finally:
+        engine.dispose()
+    assert main(["branch", "init", "--site", "TBZ", "--central", "hq",
+                 "--db", f"sqlite:///{target}"]) == 1
+    assert main(["branch", "init", "--site", "TBZ", "--central", "hq", "--replace-branch",
+                 "--db", f"sqlite:///{target}"]) == 0
+    assert target.exists()
+    # ...and the dead init's temporary file went with it.
+    assert [p.name for p in target.parent.iterdir()] == ["tbz.sqlite3"]

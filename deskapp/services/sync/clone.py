@@ -213,7 +213,8 @@ def clone_branch(
     _emit(progress, "prepare", 0, 1)
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.partial-{uuid.uuid4().hex[:8]}")
+    _remove_stale_partials(path)
+    temp = path.with_name(f".{path.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     marked = _mark_branch(central_engine, site_code, replace=replace_branch)
     try:
         report = _clone_into(
@@ -739,6 +740,26 @@ def _finalise_file(temp: Path) -> None:
         con.execute("PRAGMA journal_mode=WAL")
     finally:
         con.close()
+
+
+def _remove_stale_partials(path: Path) -> None:
+    """Temporary files of earlier inits of this target whose process is gone (killed:
+    no clean-up ran). A running init's file is left alone."""
+    for stale in path.parent.glob(f".{path.name}.partial-*"):
+        pid_text = stale.name.rsplit(".partial-", 1)[1].split("-", 1)[0]
+        if pid_text.isdigit() and not _alive(int(pid_text)):
+            log.info("removing %s, left by an interrupted branch init", stale)
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _remove(temp: Path) -> None:
