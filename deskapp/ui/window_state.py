@@ -104,9 +104,9 @@ def apply_defaults(window: QMainWindow) -> None:
     if table is None:
         return
     views_list = getattr(queue, "views", None)
-    views = 120
+    views = 110
     if views_list is not None:
-        views = max(views, views_list.sizeHintForColumn(0) + 2 * views_list.frameWidth() + 12)
+        views = max(views, views_list.sizeHintForColumn(0) + 2 * views_list.frameWidth() + 8)
     queue_splitter = parts.get("queueSplitter")
     table_width = columns.needed_width(table)
     if queue_splitter is not None:

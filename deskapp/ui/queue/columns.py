@@ -8,6 +8,8 @@ what is left. Nothing reads the rows (that would be a query per page)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
@@ -21,6 +23,10 @@ from deskapp.ui.queue.model import Column
 DEFAULT_VISIBLE = (
     Column.NUMBER, Column.SUBJECT, Column.CUSTOMER, Column.PRIORITY, Column.STATUS, Column.SLA,
 )
+# The SLA column's wordings (deskapp.ui.sla_display, context SlaDisplay) that carry a
+# duration; the widest one sets the column's width.
+SLA_TEMPLATES = ("%1 left", "overdue %1", "paused, %1 left", "paused, overdue %1",
+                 "missed by %1")
 # Never hidden: a row without its number cannot be told from the others.
 ALWAYS_VISIBLE = (Column.NUMBER,)
 MIN_SUBJECT_EM = 8
@@ -36,21 +42,18 @@ def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def _duration(days: int, hours: int, minutes: int) -> str:
-    """The longest durations the model writes, in the UI's digits."""
-    n = formatter().number
-    if days:
-        return _tr("QueueModel", "%1d %2h").replace("%1", n(days)).replace("%2", n(hours))
-    return _tr("QueueModel", "%1h %2m").replace("%1", n(hours)).replace("%2", n(minutes))
+def _span(days: int, hours: int, minutes: int) -> str:
+    """A duration as the SLA and Age columns write it, in the UI's digits."""
+    return formatter().duration(timedelta(days=days, hours=hours, minutes=minutes))
 
 
 def sample_texts(column: Column) -> list[str]:
     """Texts as wide as the widest a column shows (besides its header)."""
-    long_span = _duration(99, 23, 0)
-    short_span = _duration(0, 23, 59)
+    long_span = _span(99, 23, 0)
+    short_span = _span(0, 23, 59)
     match column:
         case Column.NUMBER:
-            return ["TBZ-0000000 ↑2"]
+            return ["TBZ-000000 ↑2"]  # numbers are zero-padded to six digits
         case Column.PRIORITY:
             return [label(p) for p in Priority]
         case Column.STATUS:
@@ -60,10 +63,11 @@ def sample_texts(column: Column) -> list[str]:
         case Column.AGE:
             return [long_span, short_span]
         case Column.SLA:
-            texts = [long_span]
-            for template in ("Breached %1 ago", "Paused (%1 left)", "overdue %1"):
-                texts.append(_tr("QueueModel", template).replace("%1", short_span))
-            return texts
+            # the queue's wording of a clock (ui.sla_display), with a long duration
+            return [
+                QCoreApplication.translate("SlaDisplay", template).replace("%1", long_span)
+                for template in SLA_TEMPLATES
+            ]
     return []
 
 

@@ -61,13 +61,12 @@ class Composer(QWidget):
         modes.addStretch(1)
         # The channel a reply goes out on: the ticket's own by default; a channel the
         # customer cannot be reached on (no email address, no phone) is not offered.
-        self.channel_label = QLabel(self.tr("Via:"), self)
         self.channel = QComboBox(self)
         self.channel.setObjectName("replyChannel")
         self.channel.setAccessibleName(self.tr("Reply channel"))
+        self.channel.setToolTip(self.tr("The channel the reply goes out on"))
         for kind in REPLY_KINDS:
             self.channel.addItem(label(kind), kind.value)
-        self.channel_label.setBuddy(self.channel)
         self.canned_button = QPushButton(self.tr("Canned response…"), self)
         self.canned_button.setObjectName("cannedButton")
 
@@ -80,9 +79,8 @@ class Composer(QWidget):
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(False)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.channel_label)
         bottom.addWidget(self.channel)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(self.canned_button)
         bottom.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -143,7 +141,6 @@ class Composer(QWidget):
     def _on_mode_toggled(self, mode: ComposeMode) -> None:
         self.mode = mode
         self.channel.setVisible(mode is ComposeMode.REPLY)
-        self.channel_label.setVisible(mode is ComposeMode.REPLY)
         placeholders = {
             ComposeMode.REPLY: self.tr("Write a reply to the customer…"),
             ComposeMode.NOTE: self.tr("Internal note: only staff see it…"),

@@ -74,7 +74,8 @@ def test_default_columns_fit_the_panel_at_1400_px(qtbot, window, tmp_path):
     # all of them on screen: no sideways scrolling
     assert table.horizontalScrollBar().maximum() == 0
     assert header.length() <= table.viewport().width()
-    assert header.sectionSize(Column.SUBJECT) >= 8 * table.fontMetrics().horizontalAdvance("M")
+    # the Subject keeps a readable start (its full text is in the tooltip and the ticket)
+    assert header.sectionSize(Column.SUBJECT) >= 6 * table.fontMetrics().horizontalAdvance("M")
     font = QFont(table.font())
     plain = QFontMetrics(font)
     font.setBold(True)
