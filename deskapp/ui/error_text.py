@@ -45,6 +45,13 @@ TEXTS: dict[str, str] = {
         "ErrorText", "{field} must be between {low} and {high}."),
     "validation.email": QT_TRANSLATE_NOOP("ErrorText", "{field} is not an email address."),
     "validation.choice": QT_TRANSLATE_NOOP("ErrorText", "Choose one of the offered {field}."),
+    # contact.unreachable.<what is missing>: a reply on a channel the customer lacks
+    "contact.unreachable.email": QT_TRANSLATE_NOOP(
+        "ErrorText", "{customer} has no email address on record: reply on another channel, "
+        "or add the address to the customer first."),
+    "contact.unreachable.phone": QT_TRANSLATE_NOOP(
+        "ErrorText", "{customer} has no phone number on record: reply on another channel, "
+        "or add a number to the customer first."),
     # validation.phone.<plan>: one text for every numbering plan
     "validation.phone": QT_TRANSLATE_NOOP(
         "ErrorText", "{value} is not a phone number: a number here has {min} to {max} digits."),
@@ -164,6 +171,29 @@ TEXTS: dict[str, str] = {
     "sync.conflict_settled": QT_TRANSLATE_NOOP(
         "ErrorText", "Someone has already settled this conflict."),
     "sync.conflict_missing": QT_TRANSLATE_NOOP("ErrorText", "That conflict does not exist."),
+    # -- hardening (issue 10): delegated authority, CSV files ------------------
+    "approval.out_of_scope": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The request on {reference} belongs to a team you do not supervise; its supervisor "
+        "or a manager decides it."),
+    "approval.above_own_limit": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "{amount} (a total of {total} on this ticket) is above your own authority ({limit}); "
+        "a manager must approve it."),
+    "import.utf16": QT_TRANSLATE_NOOP(
+        "ErrorText", "The file is UTF-16 (\"Unicode text\"); save it as CSV UTF-8."),
+    "import.windows_1256": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The file is not UTF-8: it looks like Windows-1256 (Arabic/Persian Windows); save it "
+        "as CSV UTF-8."),
+    "import.not_utf8": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The file is not UTF-8 text (invalid byte {byte} on line {line}); it may be binary "
+        "or damaged. Save it as CSV UTF-8."),
+    "import.nul": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The file contains NUL bytes (line {line}): it is not a CSV text file; save it as "
+        "CSV UTF-8."),
 }
 
 # Field names the services put in ``field`` (validation.text(value, "Subject", ...)).
