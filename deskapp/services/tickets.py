@@ -150,7 +150,8 @@ def check_reachable(customer: Customer, kind: InteractionKind) -> None:
     raise ValidationFailed(
         f"{customer.name} has no {missing} on record; choose another channel or add it "
         "to the customer first.", "kind",
-        code="contact.unreachable", channel=kind.value, missing=missing, customer=customer.name,
+        code=f"contact.unreachable.{missing}", channel=kind.value, missing=missing,
+        customer=customer.name,
     )
 
 

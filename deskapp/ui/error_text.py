@@ -52,6 +52,13 @@ TEXTS: dict[str, str] = {
     "contact.unreachable.phone": QT_TRANSLATE_NOOP(
         "ErrorText", "{customer} has no phone number on record: reply on another channel, "
         "or add a number to the customer first."),
+    # contact.unreachable.<what is missing>: a reply on a channel the customer lacks
+    "contact.unreachable.email": QT_TRANSLATE_NOOP(
+        "ErrorText", "{customer} has no email address on record: reply on another channel, "
+        "or add the address to the customer first."),
+    "contact.unreachable.phone": QT_TRANSLATE_NOOP(
+        "ErrorText", "{customer} has no phone number on record: reply on another channel, "
+        "or add a number to the customer first."),
     # validation.phone.<plan>: one text for every numbering plan
     "validation.phone": QT_TRANSLATE_NOOP(
         "ErrorText", "{value} is not a phone number: a number here has {min} to {max} digits."),

@@ -65,7 +65,7 @@ def test_an_email_to_a_customer_without_an_address_is_refused(desk):
     )
     with pytest.raises(ValidationFailed) as caught:
         tickets.add_interaction(desk.agent, detail.ticket.id, InteractionKind.EMAIL, "Fixed.")
-    assert caught.value.code == "contact.unreachable"
+    assert caught.value.code == "contact.unreachable.email"
     assert caught.value.params["missing"] == "email"
     # calling back works, and an inbound email (the customer wrote from somewhere) too
     tickets.add_interaction(desk.agent, detail.ticket.id, InteractionKind.CALL, "Called back.")
@@ -82,5 +82,5 @@ def test_a_call_to_a_customer_without_a_phone_is_refused(desk):
     )
     with pytest.raises(ValidationFailed) as caught:
         tickets.add_interaction(desk.agent, detail.ticket.id, InteractionKind.CALL, "Called.")
-    assert caught.value.code == "contact.unreachable"
+    assert caught.value.code == "contact.unreachable.phone"
     assert caught.value.params["missing"] == "phone"

@@ -327,10 +327,10 @@ class LogCallDialog(QDialog):
         self.ok_button.setEnabled(True)
         field = (getattr(exc, "field", None) or "").lower()
         if isinstance(exc, ValidationFailed) and field in self._errors:
-            self._errors[field].setText(str(exc))
+            self._errors[field].setText(describe_failure(exc))  # the reader's language
             self._errors[field].show()
         elif isinstance(exc, DeskError):
-            self.general_error.setText(str(exc))
+            self.general_error.setText(describe_failure(exc))
             self.general_error.show()
         else:
             self.general_error.setText(describe_failure(exc))

@@ -27,7 +27,7 @@ from deskapp.services.errors import DeskError, StaleUpdate
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.services.tickets import unreachable_kinds
-from deskapp.ui.banner import KeptEdit
+from deskapp.ui.banner import KeptEdit, describe_failure
 from deskapp.ui.dialogs.canned_response_dialog import CannedResponseDialog
 from deskapp.ui.formatting import formatter
 from deskapp.ui.tasks import TaskRunner
@@ -203,7 +203,7 @@ class TicketDetailView(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         if isinstance(exc, DeskError):
-            self._show_error(str(exc))
+            self._show_error(describe_failure(exc))  # in the reader's language
         else:
             self.failed.emit(exc, self.reload)
 
@@ -303,7 +303,7 @@ class TicketDetailView(QWidget):
                 .replace("%3", when)
             )
         elif isinstance(exc, DeskError):
-            self._show_error(str(exc))
+            self._show_error(describe_failure(exc))  # in the reader's language
         else:
             self._show_error(self.tr("Not saved; what you typed is kept."))
             self.failed.emit(exc, resend)

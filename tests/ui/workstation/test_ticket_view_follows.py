@@ -74,3 +74,15 @@ def test_reply_defaults_to_the_ticket_channel_and_skips_unreachable_ones(
     view.reload()
     qtbot.wait(200)
     assert composer.reply_kind() is InteractionKind.CALL
+
+
+def test_an_email_to_a_customer_without_an_address_is_refused_in_words(qtbot, window, floor):
+    view = window.ticket_view
+    composer = view.composer
+    _open(qtbot, window, floor.other.ticket.id)  # Omid has no email address
+    composer.channel.setCurrentIndex(composer.channel.findData(InteractionKind.EMAIL.value))
+    composer.editor.setPlainText("Your password is reset.")
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.error.isHidden(), timeout=5_000)
+    assert "Omid Jafari has no email address" in view.error.text()
+    assert composer.text() == "Your password is reset."  # kept
