@@ -27,11 +27,15 @@ class Site:
         return self.services.staff.actor(username)
 
 
-def make_branch(central: Engine, code: str, directory: Path) -> Site:
+def make_branch(
+    central: Engine, code: str, directory: Path, since_days: int | None = None
+) -> Site:
     central_services = build_services(central, site_code="HQ")
     ensure_site(central_services, code, f"Branch {code}")
     path = directory / f"{code.lower()}-{uuid.uuid4().hex[:6]}.sqlite3"
-    clone_branch(central, f"sqlite:///{path}", code, central_profile="test")
+    clone_branch(
+        central, f"sqlite:///{path}", code, central_profile="test", since_days=since_days
+    )
     engine = make_engine(f"sqlite:///{path}")
     return Site(code, engine, build_services(engine, site_code=code))
 

@@ -313,3 +313,54 @@ def test_a_reply_at_a_branch_on_a_ticket_closed_at_the_centre_is_a_conflict(
     assert settle(central, [tbz]) == []
     with central.connect() as conn:
         assert conn.scalar(select(Ticket.status).where(Ticket.id == ticket.id)) is Status.OPEN
+
+
+def test_a_reply_on_old_history_the_branch_was_not_given_brings_its_ticket(
+    central, tmp_path
+):
+    import uuid
+    from datetime import UTC, datetime
+
+    from tests.sync.helpers import make_branch
+
+    hq = _central_services(central)
+    old = hq.tickets.log_call(hq.staff.actor("ali"), NewCall(
+        subject="old history", new_customer=NewCustomer(name="Old", phones=["09127776655"])
+    )).ticket
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    with central.begin() as conn:
+        conn.execute(update(Ticket).where(Ticket.id == old.id).values(
+            status=Status.CLOSED, closed_at=long_ago, updated_at=long_ago,
+            version=Ticket.version + 1))
+    # The clone's feed cursor must be past that history (the feed reads only below the
+    # oldest running transaction of the server), or the first pull would bring it.
+    import time
+
+    from deskapp.services import change_feed
+
+    with central.connect() as conn:
+        last = conn.execute(text(
+            "SELECT xid::text, id FROM change_feed WHERE ticket_id = :t "
+            "ORDER BY xid DESC, id DESC LIMIT 1"), {"t": old.id}).one()
+    end = time.monotonic() + 60
+    while True:
+        with central.connect() as conn:
+            if change_feed.head(conn) >= change_feed.FeedCursor(int(last[0]), int(last[1])):
+                break
+        assert time.monotonic() < end
+        time.sleep(0.2)
+    tbz = make_branch(central, "TBZ", tmp_path, since_days=30)
+    try:
+        assert _count(tbz.engine, Ticket, Ticket.id == old.id) == 0
+        with central.begin() as conn:
+            conn.execute(Interaction.__table__.insert().values(
+                id=uuid.uuid4(), ticket_id=old.id, kind="email", direction="inbound",
+                body="about that old ticket", created_at=utcnow()))
+        end = time.monotonic() + 30
+        while _count(tbz.engine, Interaction, Interaction.body.like("about that%")) == 0:
+            assert time.monotonic() < end, "the reply never arrived"
+            SyncClient(tbz.engine, central).sync()
+            time.sleep(0.2)
+        assert _count(tbz.engine, Ticket, Ticket.id == old.id) == 1
+    finally:
+        tbz.engine.dispose()

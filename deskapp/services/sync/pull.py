@@ -149,6 +149,54 @@ def apply_rows(
     return changed, latest
 
 
+def missing_parents(
+    conn: Connection, rows: dict[str, dict[str, dict[str, Any] | None]]
+) -> set[tuple[str, str]]:
+    """(table, id hex) of the rows that ``rows`` refer to and this branch lacks."""
+    tables = Base.metadata.tables
+    refs: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for name, by_id in rows.items():
+        table = tables.get(name)
+        if table is None:
+            continue
+        for fk in table.foreign_keys:
+            col = fk.parent.name
+            target = fk.column.table.name
+            for row in by_id.values():
+                value = row.get(col) if row else None
+                if value is not None and not (target == name and value.hex in by_id):
+                    refs[target].add(value)
+    missing: set[tuple[str, str]] = set()
+    for target, ids in refs.items():
+        table = tables[target]
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            chunk = id_list[start : start + 500]
+            have = set(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+            missing.update((target, i.hex) for i in chunk if i not in have)
+    return missing
+
+
+def fill_parents(
+    conn: Connection,
+    central: Engine,
+    rows: dict[str, dict[str, dict[str, Any] | None]],
+    rounds: int = 10,
+) -> int:
+    """Fetch from the centre the rows that pulled rows refer to and this branch does not
+    have (a reply on an old closed ticket that ``branch init --since`` left at the
+    centre brings its ticket along); foreign keys are deferred meanwhile."""
+    added = 0
+    for _ in range(rounds):
+        wanted = missing_parents(conn, rows)
+        if not wanted:
+            break
+        with central.connect() as c, c.begin():
+            rows = fetch_rows(c, wanted)
+        added += apply_rows(conn, rows)[0]
+    return added
+
+
 def set_applying(conn: Connection, on: bool) -> None:
     conn.execute(update(SyncState).where(SyncState.id == 1).values(applying=1 if on else 0))
 
@@ -172,6 +220,7 @@ def apply_central_rows(
     rows: dict[str, dict[str, dict[str, Any] | None]],
     *,
     first: Callable[[Connection], None] | None = None,
+    central: Engine | None = None,
     **state: Any,
 ) -> int:
     """One local transaction: ``first`` (e.g. drop the acknowledged outbox rows), apply
@@ -182,6 +231,8 @@ def apply_central_rows(
             first(conn)
         set_applying(conn, True)
         changed, latest = apply_rows(conn, rows)
+        if central is not None:
+            changed += fill_parents(conn, central, rows)
         receive_clock(conn, latest)
         values_ = {"applying": 0, **state}
         conn.execute(update(SyncState).where(SyncState.id == 1).values(**values_))
@@ -210,7 +261,9 @@ def pull(
             return total
         if hook:
             hook("pull-read")
-        apply_central_rows(branch, rows, pull_xid=new_cursor.xid, pull_id=new_cursor.id)
+        apply_central_rows(
+            branch, rows, central=central, pull_xid=new_cursor.xid, pull_id=new_cursor.id
+        )
         total += len(entries)
         if progress:
             progress("pull", total, 0)

@@ -87,7 +87,7 @@ def acknowledge(branch: Engine, central: Engine, seq: int, result: dict[str, Any
 
     # One local transaction: the batch leaves the outbox and the centre's merged state
     # of every row it touched arrives (those rows are not pulled back from the feed).
-    apply_central_rows(branch, rows, first=drop_batch)
+    apply_central_rows(branch, rows, first=drop_batch, central=central)
 
 
 def push(
