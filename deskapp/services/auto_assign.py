@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.exc import StaleDataError
 
-from deskapp.models import Team, Ticket, User, utcnow
+from deskapp.models import Team, Ticket, User, team_members, utcnow
 from deskapp.models.enums import OPEN_STATUSES, Role
 from deskapp.services import audit
 from deskapp.services.errors import PermissionDenied, StaleUpdate, ValidationFailed
 from deskapp.services.permissions import SYSTEM, Actor, Permission
-from deskapp.services.presence import is_available
+from deskapp.services.presence import available_clause
 from deskapp.services.ticket_moves import check_version, existing_team, record_move, stale
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
@@ -54,6 +54,7 @@ def lock_team(s: Session, team_id: uuid.UUID) -> Team | None:
         .where(Team.id == team_id)
         .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
+        .options(lazyload(Team.members))  # available_agents asks SQL, not the list
     )
 
 
@@ -61,11 +62,20 @@ def available_agents(s: Session, team: Team) -> list[User]:
     """Members who take work and are Available now (their state is Available and their
     workstation's heartbeat is fresh: services.presence), in a stable order (name, id)."""
     wall = utcnow()  # presence is wall-clock time, whatever clock the SLA uses
-    people = [
-        m for m in team.members
-        if m.active and m.deleted_at is None and is_available(m, wall)
-        and m.role in _WORKER_ROLES
-    ]
+    # In SQL (the same rule as is_available), without loading every member's teams:
+    # a team of 200 costs one query, not 200 users with their relationships.
+    people = s.scalars(
+        select(User)
+        .join(team_members, team_members.c.user_id == User.id)
+        .where(
+            team_members.c.team_id == team.id,
+            User.active.is_(True),
+            User.deleted_at.is_(None),
+            User.role.in_(_WORKER_ROLES),
+            available_clause(wall),
+        )
+        .options(lazyload(User.teams), lazyload(User.heartbeat))
+    ).all()
     return sorted(people, key=lambda u: (u.display_name.casefold(), str(u.id)))
 
 

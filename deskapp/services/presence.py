@@ -144,9 +144,17 @@ class PresenceService:
         with self._uow() as uow:
             s = uow.session
             _beat(s, actor.user_id, now)
-            user = self._own(s, actor)
+            row = s.execute(
+                select(User.id, User.username, User.display_name, User.presence,
+                       User.presence_at).where(User.id == actor.user_id)
+            ).one_or_none()
             uow.commit()
-            return _info(user, now)
+        if row is None:
+            raise NotFound("Your user no longer exists.", code="user.not_found",
+                           username=actor.username)
+        state, since = effective_presence(row.presence, row.presence_at, now, now)
+        return PresenceInfo(row.id, row.username, row.display_name, state, since,
+                            row.presence, now)
 
     def log_out(self, actor: Actor) -> None:
         self.set(actor, Presence.OFFLINE)
