@@ -258,6 +258,10 @@ class TeamTarget:
     available_agents: int
     supervisor_name: str | None
     is_current: bool  # the ticket's own team
+    # Display names of the skills by language ({skill: {"en": ..., "fa": ...}}) and how
+    # many members take work at all, so "0 available" can say "nobody available now".
+    skill_labels: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    members: int = 0
 
 
 @dataclass(frozen=True)
@@ -412,6 +416,9 @@ class EscalationService:
                         available_agents=len(available_agents(s, team)),
                         supervisor_name=team.supervisor.display_name if team.supervisor else None,
                         is_current=team.id == current,
+                        skill_labels=dict(team.skill_labels or {}),
+                        members=sum(1 for m in team.members
+                                    if m.active and m.deleted_at is None),
                     )
                 )
             out.sort(key=lambda t: (t.is_current, t.open_load, t.name.casefold()))

@@ -105,8 +105,12 @@ class CustomerHistoryPane(QWidget):
             value = QLabel(page)
             value.setObjectName(f"customerStat_{key}")
             value.setStyleSheet("font-size: 14px; font-weight: bold;")
+            # figure and caption centred in their column: one reads as the other's, in
+            # either direction, however wide the pane
+            value.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
             stats.addWidget(value, 0, n)
             small = QLabel(caption, page)
+            small.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             small.setWordWrap(True)
             small.setStyleSheet("color: #616161;")
             stats.addWidget(small, 1, n)

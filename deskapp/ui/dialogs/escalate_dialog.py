@@ -6,7 +6,9 @@ inside the dialog and nothing typed is lost."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+import html
+
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,10 +39,11 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
 from deskapp.ui.dialogs.form_errors import error_label
-from deskapp.ui.formatting import formatter
+from deskapp.ui.formatting import formatter, isolate
 from deskapp.ui.tasks import TaskRunner
 
 _ID = Qt.ItemDataRole.UserRole
+RLM = "\u200f"  # right-to-left mark
 
 
 class EscalateDialog(QDialog):
@@ -72,7 +75,13 @@ class EscalateDialog(QDialog):
 
     # -- building -----------------------------------------------------------
     def _build(self) -> None:
-        header = QLabel(f"<b>{self.ticket.reference}</b> — {self.ticket.subject}", self)
+        # dir follows the UI: a heading that starts with a Latin ticket number must still
+        # sit on the right in Persian
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        header = QLabel(
+            f'<p dir="{direction}"><b>{html.escape(self.ticket.reference)}</b> — '
+            f"{html.escape(self.ticket.subject)}</p>", self)
+        header.setObjectName("escalateHeading")
         header.setTextFormat(Qt.TextFormat.RichText)
         header.setWordWrap(True)
         self.functional = QRadioButton(self.tr("To another team (functional)"), self)
@@ -181,16 +190,44 @@ class EscalateDialog(QDialog):
             if wanted and wanted not in team.name.casefold() and not any(
                     wanted in k.casefold() for k in team.skills):
                 continue
-            text = (self.tr("%1 — %2 · %3 open · %4 available · tier %5")
-                    .replace("%1", team.name)
-                    .replace("%2", ", ".join(team.skills) or self.tr("no skills listed"))
+            text = (self.tr("%1 — %2 · %3 open · %4 · tier %5")
+                    .replace("%1", self._iso(team.name))
+                    .replace("%2", self._skill_names(team) or self.tr("no skills listed"))
                     .replace("%3", n(team.open_load))
-                    .replace("%4", n(team.available_agents))
+                    .replace("%4", self._availability(team))
                     .replace("%5", n(team.tier)))
+            if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                text = RLM + text  # a Latin team name must not turn the line around
             item = QListWidgetItem(text, self.team_list)
             item.setData(_ID, team.id)
         if self.team_list.count() == 0:
             self.status.setText(self.tr("No other team matches."))
+
+    def _skill_names(self, team: TeamTarget) -> str:
+        """The team's skills by their display names in the UI's language (the code only
+        when a skill has none)."""
+        language = QLocale().name().split("_")[0]
+        names = []
+        for skill in team.skills:
+            labels = team.skill_labels.get(skill, {})
+            names.append(labels.get(language) or labels.get("en") or skill)
+        return self.tr(", ").join(self._iso(name) for name in names)
+
+    def _iso(self, text: str) -> str:
+        """Names in another script keep their own direction inside a Persian line."""
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        return isolate(text) if rtl else text
+
+    def _availability(self, team: TeamTarget) -> str:
+        """Who could pick it up now: 'nobody available now (4 members)' rather than a
+        bare '0 available'."""
+        n = formatter().number
+        if team.available_agents:
+            return (self.tr("%1 of %2 available now").replace("%1", n(team.available_agents))
+                    .replace("%2", n(max(team.members, team.available_agents))))
+        if team.members:
+            return self.tr("nobody available now (%1 members)").replace("%1", n(team.members))
+        return self.tr("no members")
 
     def _fill_hierarchy(self, targets: list[HierarchicalTarget]) -> None:
         self.hierarchy_list.clear()

@@ -146,7 +146,8 @@ class QueuePanel(QWidget):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        # room between the views list and the window's edge (mirrored under RTL)
+        left_layout.setContentsMargins(6, 0, 0, 4)
         left_layout.addWidget(self.views, 1)
         # One under the other: side by side they set the list's minimum width (and
         # "Save view…" was clipped in Persian).

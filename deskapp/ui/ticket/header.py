@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from deskapp.models.enums import SlaClock
@@ -97,7 +98,12 @@ class TicketHeader(QWidget):
 
     def show_ticket(self, detail: TicketDetail, now: datetime) -> None:
         t = detail.ticket
-        self.title.setText(f"{t.reference} — {t.subject}")
+        title = f"{t.reference} — {t.subject}"
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # a title that starts with the Latin ticket number would be laid out left to
+            # right, on the left; the mark makes it a right-to-left line
+            title = "\u200f" + title
+        self.title.setText(title)
         values = {
             "customer": t.customer_name,
             "status": label(t.status),

@@ -10,6 +10,29 @@
     </message>
 </context>
 <context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>%1 — %2 · %3 open · %4 · tier %5</source>
+        <translation>%1 — %2 · %3 باز · %4 · سطح %5</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>%1 of %2 available now</source>
+        <translation>اکنون %1 از %2 نفر در دسترس</translation>
+    </message>
+    <message>
+        <source>nobody available now (%1 members)</source>
+        <translation>اکنون کسی در دسترس نیست (%1 عضو)</translation>
+    </message>
+    <message>
+        <source>no members</source>
+        <translation>بدون عضو</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>{customer} has no email address on record: reply on another channel, or add the address to the customer first.</source>
