@@ -4,7 +4,7 @@ whenever the ticket is loaded again while unfolded."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,54 @@ from deskapp.ui.admin.messages import describe
 from deskapp.ui.formatting import formatter
 from deskapp.ui.tasks import TaskRunner
 
+ACTIONS = {
+    "ticket.created": QT_TRANSLATE_NOOP("AuditActions", "Ticket logged"),
+    "ticket.updated": QT_TRANSLATE_NOOP("AuditActions", "Ticket edited"),
+    "ticket.status_changed": QT_TRANSLATE_NOOP("AuditActions", "Status changed"),
+    "ticket.assigned": QT_TRANSLATE_NOOP("AuditActions", "Assigned"),
+    "ticket.auto_assigned": QT_TRANSLATE_NOOP("AuditActions", "Auto-assigned"),
+    "ticket.escalated": QT_TRANSLATE_NOOP("AuditActions", "Escalated"),
+    "ticket.deescalated": QT_TRANSLATE_NOOP("AuditActions", "Returned to tier 1"),
+    "ticket.csat": QT_TRANSLATE_NOOP("AuditActions", "Satisfaction recorded"),
+    "ticket.merged": QT_TRANSLATE_NOOP("AuditActions", "Duplicate merged in"),
+    "ticket.merged_into": QT_TRANSLATE_NOOP("AuditActions", "Merged into another ticket"),
+    "escalation.acknowledged": QT_TRANSLATE_NOOP("AuditActions", "Escalation acknowledged"),
+    "approval.requested": QT_TRANSLATE_NOOP("AuditActions", "Approval requested"),
+    "decision.recorded": QT_TRANSLATE_NOOP("AuditActions", "Decision recorded"),
+    "call.logged": QT_TRANSLATE_NOOP("AuditActions", "Call logged"),
+    "customer.created": QT_TRANSLATE_NOOP("AuditActions", "Customer created"),
+    "customer.updated": QT_TRANSLATE_NOOP("AuditActions", "Customer edited"),
+    "customer.merged": QT_TRANSLATE_NOOP("AuditActions", "Duplicate customer merged in"),
+    "customer.merged_into": QT_TRANSLATE_NOOP("AuditActions", "Customer merged into another"),
+    "user.created": QT_TRANSLATE_NOOP("AuditActions", "User created"),
+    "user.updated": QT_TRANSLATE_NOOP("AuditActions", "User edited"),
+    "user.disabled": QT_TRANSLATE_NOOP("AuditActions", "User disabled"),
+    "user.enabled": QT_TRANSLATE_NOOP("AuditActions", "User enabled"),
+    "user.password_reset": QT_TRANSLATE_NOOP("AuditActions", "Password reset"),
+    "user.password_changed": QT_TRANSLATE_NOOP("AuditActions", "Password changed"),
+    "user.presence": QT_TRANSLATE_NOOP("AuditActions", "Presence changed"),
+    "user.unlocked": QT_TRANSLATE_NOOP("AuditActions", "Login unlocked"),
+    "login.succeeded": QT_TRANSLATE_NOOP("AuditActions", "Logged in"),
+    "login.failed": QT_TRANSLATE_NOOP("AuditActions", "Login failed"),
+    "login.refused": QT_TRANSLATE_NOOP("AuditActions", "Login refused"),
+    "team.created": QT_TRANSLATE_NOOP("AuditActions", "Team created"),
+    "team.updated": QT_TRANSLATE_NOOP("AuditActions", "Team edited"),
+    "team.removed": QT_TRANSLATE_NOOP("AuditActions", "Team removed"),
+    "team.member_added": QT_TRANSLATE_NOOP("AuditActions", "Member added"),
+    "team.member_removed": QT_TRANSLATE_NOOP("AuditActions", "Member removed"),
+    "team.auto_assign": QT_TRANSLATE_NOOP("AuditActions", "Auto-assignment switched"),
+    "canned.created": QT_TRANSLATE_NOOP("AuditActions", "Answer created"),
+    "canned.updated": QT_TRANSLATE_NOOP("AuditActions", "Answer edited"),
+    "canned.retired": QT_TRANSLATE_NOOP("AuditActions", "Answer retired"),
+    "desk.setup": QT_TRANSLATE_NOOP("AuditActions", "Desk set up"),
+}
+
+
+def action_text(action: str) -> str:
+    """The action in words (the code itself for an action without words here)."""
+    text = ACTIONS.get(action)
+    return QCoreApplication.translate("AuditActions", text) if text else action
+
 
 def fill_audit_table(table: QTableWidget, rows: list[AuditRow], *, with_entity: bool) -> None:
     fmt = formatter()
@@ -30,13 +78,14 @@ def fill_audit_table(table: QTableWidget, rows: list[AuditRow], *, with_entity: 
     for r in rows:
         row = table.rowCount()
         table.insertRow(row)
-        values = [fmt.datetime(r.at), r.actor_name, r.action]
+        values = [fmt.datetime(r.at), r.actor_name, action_text(r.action)]
         if with_entity:
             values.append(r.entity)
         values += [describe_details(r.details), r.host]
         for col, text in enumerate(values):
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(r.action if col == 2 else text)
+            item.setData(Qt.ItemDataRole.UserRole, r.action)
             table.setItem(row, col, item)
 
 

@@ -155,6 +155,204 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="27"/>
+        <source>Ticket logged</source>
+        <translation>تیکت ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="28"/>
+        <source>Ticket edited</source>
+        <translation>تیکت ویرایش شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="29"/>
+        <source>Status changed</source>
+        <translation>وضعیت تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="30"/>
+        <source>Assigned</source>
+        <translation>واگذار شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="31"/>
+        <source>Auto-assigned</source>
+        <translation>واگذاری خودکار</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="32"/>
+        <source>Escalated</source>
+        <translation>ارجاع شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="33"/>
+        <source>Returned to tier 1</source>
+        <translation>به سطح ۱ بازگشت</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="34"/>
+        <source>Satisfaction recorded</source>
+        <translation>رضایت ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="35"/>
+        <source>Duplicate merged in</source>
+        <translation>تیکت تکراری در آن ادغام شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="36"/>
+        <source>Merged into another ticket</source>
+        <translation>در تیکت دیگری ادغام شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="37"/>
+        <source>Escalation acknowledged</source>
+        <translation>ارجاع پذیرفته شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="38"/>
+        <source>Approval requested</source>
+        <translation>درخواست تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="39"/>
+        <source>Decision recorded</source>
+        <translation>تصمیم ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="40"/>
+        <source>Call logged</source>
+        <translation>تماس ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="41"/>
+        <source>Customer created</source>
+        <translation>مشتری ایجاد شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="42"/>
+        <source>Customer edited</source>
+        <translation>مشتری ویرایش شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="43"/>
+        <source>Duplicate customer merged in</source>
+        <translation>مشتری تکراری در آن ادغام شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="44"/>
+        <source>Customer merged into another</source>
+        <translation>مشتری در رکورد دیگری ادغام شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="45"/>
+        <source>User created</source>
+        <translation>کاربر ایجاد شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="46"/>
+        <source>User edited</source>
+        <translation>کاربر ویرایش شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="47"/>
+        <source>User disabled</source>
+        <translation>کاربر غیرفعال شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="48"/>
+        <source>User enabled</source>
+        <translation>کاربر فعال شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="49"/>
+        <source>Password reset</source>
+        <translation>گذرواژه بازنشانی شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="50"/>
+        <source>Password changed</source>
+        <translation>گذرواژه تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="51"/>
+        <source>Presence changed</source>
+        <translation>وضعیت حضور تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="52"/>
+        <source>Login unlocked</source>
+        <translation>قفل ورود باز شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="53"/>
+        <source>Logged in</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="54"/>
+        <source>Login failed</source>
+        <translation>ورود ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="55"/>
+        <source>Login refused</source>
+        <translation>ورود رد شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="56"/>
+        <source>Team created</source>
+        <translation>تیم ایجاد شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="57"/>
+        <source>Team edited</source>
+        <translation>تیم ویرایش شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="58"/>
+        <source>Team removed</source>
+        <translation>تیم حذف شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="59"/>
+        <source>Member added</source>
+        <translation>عضو اضافه شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="60"/>
+        <source>Member removed</source>
+        <translation>عضو حذف شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="61"/>
+        <source>Auto-assignment switched</source>
+        <translation>واگذاری خودکار تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="62"/>
+        <source>Answer created</source>
+        <translation>پاسخ ایجاد شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="63"/>
+        <source>Answer edited</source>
+        <translation>پاسخ ویرایش شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="64"/>
+        <source>Answer retired</source>
+        <translation>پاسخ بایگانی شد</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="65"/>
+        <source>Desk set up</source>
+        <translation>میز کار راه‌اندازی شد</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <location filename="../../../deskapp/ui/admin/audit_log_dialog.py" line="45"/>
@@ -1004,32 +1202,32 @@
 <context>
     <name>TicketHistoryPanel</name>
     <message>
-        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="71"/>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="120"/>
         <source>History</source>
         <translation>سابقه</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="77"/>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="126"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="77"/>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="126"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="77"/>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="126"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="77"/>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="126"/>
         <source>Details</source>
         <translation>جزئیات</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="78"/>
+        <location filename="../../../deskapp/ui/admin/ticket_history.py" line="127"/>
         <source>Workstation</source>
         <translation>ایستگاه کاری</translation>
     </message>

@@ -108,8 +108,11 @@ def test_ticket_history_audit_search_and_ticket_merge(qtbot, desk, runner):
     panel.show_ticket(s.tickets.get(desk.agent, dup.ticket.id))
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel.toggle.setChecked(True)
-    actions = [panel.table.item(r, 2).text() for r in range(panel.table.rowCount())]
+    actions = [panel.table.item(r, 2).data(Qt.ItemDataRole.UserRole)
+               for r in range(panel.table.rowCount())]
     assert "ticket.merged_into" in actions
+    assert "Merged into another ticket" in [panel.table.item(r, 2).text()
+                                            for r in range(panel.table.rowCount())]
     assert panel.table.item(0, 4).text()  # the workstation
 
     audit = AuditLogDialog(s, desk.manager, runner)
