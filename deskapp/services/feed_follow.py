@@ -50,11 +50,16 @@ def follower_engine(engine: Engine) -> Engine:
     url = engine.url
     if plan.pooler:
         url = url.update_query_dict({"pooler": plan.pooler})
+    # AUTOCOMMIT: a poll is one statement and no transaction block, so PgBouncer lends
+    # a server connection for that statement only. Inside BEGIN ... ROLLBACK the server
+    # connection stayed lent while the workstation's thread got round to the ROLLBACK
+    # (a busy CPU made that a second: 200 followers then queued for 20 connections).
     return make_engine(
         url,
         pool_size=1,
         max_overflow=0,
         pool_pre_ping=False,
+        isolation_level="AUTOCOMMIT",
         connect_args={"connect_timeout": 5, "application_name": FEED_APPLICATION_NAME},
     )
 
