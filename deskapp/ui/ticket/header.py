@@ -28,6 +28,8 @@ class SlaClockLabel(QLabel):
         self.due_label = QLabel(parent)
         self.due_label.setObjectName(f"{name}Due")
         self.due_label.setStyleSheet("color: #616161;")
+        # the due time wraps rather than widening the ticket pane (the queue needs it)
+        self.due_label.setWordWrap(True)
 
     @property
     def state(self) -> ClockState:
@@ -76,6 +78,7 @@ class TicketHeader(QWidget):
             value = QLabel(self)
             value.setObjectName(f"ticket_{key}")
             value.setTextInteractionFlags(value.textInteractionFlags())
+            value.setWordWrap(True)  # a long name wraps; the pane stays narrow
             grid.addWidget(name, row, col * 2)
             grid.addWidget(value, row, col * 2 + 1)
             self._values[key] = value
