@@ -121,9 +121,7 @@ class ReportCharts(QWidget):
             self.channels.addItem(pg.BarGraphItem(
                 x=np.arange(len(self._channels)), height=[n for _c, n in r.volume.by_channel],
                 width=0.6, brush="#1565c0"))
-        names = {"walk_in": "Walk-in"}
-        _ticks(self.channels.getAxis("bottom"),
-               [w(names.get(c, c.capitalize())) for c in self._channels])
+        _ticks(self.channels.getAxis("bottom"), [self._channel_word(c) for c in self._channels])
         # Heat map: rows = weekdays, columns = hours.
         heat = np.array(r.volume.heat, dtype=float)
         self.heat_image.setImage(heat, autoLevels=False, levels=(0, max(1.0, heat.max())))
@@ -133,6 +131,9 @@ class ReportCharts(QWidget):
         _ticks(self.heat.getAxis("left"), [w(d) for d in WEEKDAYS])
         self.heat.getAxis("left").setTicks([[(i + 0.5, w(d)) for i, d in enumerate(WEEKDAYS)]])
         self.heat.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, 24, 3)]])
+
+    def _channel_word(self, channel: str) -> str:
+        return self._words({"walk_in": "Walk-in"}.get(channel, channel.capitalize()))
 
     # -- clicks -------------------------------------------------------------
     def _on_plot_clicked(self, plot: pg.PlotWidget, ev) -> None:
@@ -151,7 +152,7 @@ class ReportCharts(QWidget):
         if plot is self.heat:
             hour, weekday = int(x), int(y)
             if 0 <= hour < 24 and 0 <= weekday < 7:
-                title = f"{self._words(WEEKDAYS[weekday])} {hour:02d}:00"
+                title = f"{self._words(WEEKDAYS[weekday])} {self._fmt.digits(f'{hour:02d}:00')}"
                 self.cell_clicked.emit("volume_hour", (weekday, hour), title)
                 return True
             return False
@@ -159,7 +160,8 @@ class ReportCharts(QWidget):
         if abs(x - i) > 0.3:
             return False
         if plot is self.channels and 0 <= i < len(self._channels):
-            self.cell_clicked.emit("volume_channel", self._channels[i], self._channels[i])
+            channel = self._channels[i]
+            self.cell_clicked.emit("volume_channel", channel, self._channel_word(channel))
             return True
         if plot is self.sla and 0 <= i < len(r.sla):
             s = r.sla[i]
