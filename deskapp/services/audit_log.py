@@ -37,10 +37,18 @@ def describe_details(details: dict[str, Any]) -> str:
     for key, value in details.items():
         if key == "host":
             continue
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        parts.append(f"{key.replace('_', ' ')}: {value}")
+        parts.append(f"{key.replace('_', ' ')}: {_plain(value)}")
     return "; ".join(parts)
+
+
+def _plain(value: Any) -> str:
+    """Lists and mappings as words, not Python reprs (Persian stays readable)."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_plain(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return " → ".join(_plain(v) for v in value) if len(value) == 2 and all(
+            isinstance(v, list | tuple) for v in value) else ", ".join(_plain(v) for v in value)
+    return "—" if value is None else str(value)
 
 
 class AuditLogService:

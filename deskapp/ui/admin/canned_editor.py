@@ -113,7 +113,7 @@ class CannedEditor(QDialog):
         split.addWidget(right_w)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)
         layout.addWidget(rule)
         self.resize(900, 560)
         self._debounce = QTimer(self)
