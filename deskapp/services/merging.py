@@ -127,7 +127,7 @@ def merge_customers(
         have.add(phone.number)
         position += 1
         moved_phones += 1
-    filled = []
+    filled: list[str] = []
     if not kept.email and other.email:
         kept.email, filled = other.email, [*filled, "email"]
     if not kept.organisation and other.organisation:

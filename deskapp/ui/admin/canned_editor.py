@@ -222,8 +222,12 @@ class CannedEditor(QDialog):
     def retire(self, current: CannedResponseInfo) -> None:
         services, actor = self._services, self._actor
         self._runner.submit(lambda: services.canned.retire(actor, current.id),
-                            on_done=lambda _r: (self._show(None), self.reload()),
-                            on_error=self._on_failed, key="canned-editor-retire", owner=self)
+                            on_done=self._on_retired, on_error=self._on_failed,
+                            key="canned-editor-retire", owner=self)
+
+    def _on_retired(self, _result: object) -> None:
+        self._show(None)
+        self.reload()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

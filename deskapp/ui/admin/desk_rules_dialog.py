@@ -145,14 +145,15 @@ class DeskRulesDialog(QDialog):
         """(kind, info, new value) for every row that differs from what was loaded."""
         out: list = []
         for row in range(self.reasons.rowCount()):
-            info: EscalationReasonInfo = self.reasons.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            text = self.reasons.item(row, 0).text()
-            active = self.reasons.item(row, 1).checkState() == Qt.CheckState.Checked
+            label_item, active_item = _item(self.reasons, row, 0), _item(self.reasons, row, 1)
+            info: EscalationReasonInfo = label_item.data(Qt.ItemDataRole.UserRole)
+            text = label_item.text()
+            active = active_item.checkState() == Qt.CheckState.Checked
             if info.id is not None and (text != info.label or active != info.active):
                 out.append(("reason", info, (text, active)))
         for row in range(self.limits.rowCount()):
-            lim: AuthorityLimitInfo = self.limits.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            raw = self.limits.item(row, 1).text().strip()
+            lim: AuthorityLimitInfo = _item(self.limits, row, 0).data(Qt.ItemDataRole.UserRole)
+            raw = _item(self.limits, row, 1).text().strip()
             raw = raw.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٫٬", "0123456789.,")).replace(",", "")
             new = raw or None
             old = None if lim.max_amount is None else lim.max_amount
@@ -185,8 +186,12 @@ class DeskRulesDialog(QDialog):
         text = self.new_reason.text()
         services, actor = self._services, self._actor
         self._runner.submit(lambda: services.escalations.add_reason(actor, text),
-                            on_done=lambda _r: (self.new_reason.clear(), self._on_saved(None)),
-                            on_error=self._on_failed, key="desk-rules-add", owner=self)
+                            on_done=self._on_reason_added, on_error=self._on_failed,
+                            key="desk-rules-add", owner=self)
+
+    def _on_reason_added(self, _info: object) -> None:
+        self.new_reason.clear()
+        self._on_saved(None)
 
     def _on_saved(self, _result) -> None:
         self.save_button.setEnabled(True)
@@ -199,6 +204,14 @@ class DeskRulesDialog(QDialog):
         self.error.setText(describe(exc))
         self.error.show()
         self.reload()
+
+
+def _item(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
+    item = table.item(row, col)
+    if item is None:  # every cell is filled by _on_loaded; an empty one is typed in
+        item = QTableWidgetItem("")
+        table.setItem(row, col, item)
+    return item
 
 
 def _differs(new: str, old: Decimal | None) -> bool:

@@ -66,7 +66,7 @@ MESSAGES = {
 
 def describe(exc: BaseException) -> str:
     if isinstance(exc, DeskError) and exc.code in MESSAGES:
-        text = QCoreApplication.translate(_C, MESSAGES[exc.code])
+        text = QCoreApplication.translate(_C, str(MESSAGES[exc.code]))
         params = {k: ("" if v is None else str(v)) for k, v in exc.params.items()}
         if exc.code == "stale" and not params.get("changed_by"):
             params["changed_by"] = QCoreApplication.translate("AdminMessages", "someone else")

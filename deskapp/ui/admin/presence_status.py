@@ -63,7 +63,7 @@ class PresenceStatus(QWidget):
         self._runner = runner
         if idle_ms is None:
             minutes = (settings or QSettings()).value("presence/idle_minutes", 5, type=int)
-            idle_ms = int(minutes) * 60_000
+            idle_ms = int(str(minutes)) * 60_000
         self._idle_ms = idle_ms
         self._last_activity = time.monotonic()
         self._auto_away = False

@@ -76,6 +76,7 @@ def _rows_page(page: QWizardPage, table: QTableWidget, add_text: str, remove_tex
     buttons.addWidget(remove)
     buttons.addStretch(1)
     layout = page.layout()
+    assert isinstance(layout, QVBoxLayout)
     layout.addWidget(table)
     layout.addLayout(buttons)
     remove.clicked.connect(lambda: table.removeRow(table.currentRow()))
@@ -186,7 +187,9 @@ class UsersPage(QWizardPage):
         add, _remove = _rows_page(self, self.table, self.tr("Add user"), self.tr("Remove user"))
         add.clicked.connect(lambda: self.add_user("", "", Role.AGENT, "", ""))
         self.error = error_label(self, "setupError")
-        self.layout().addWidget(self.error)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.error)
         self.add_user("admin", self.tr("Administrator"), Role.ADMIN, "", "")
 
     def add_user(self, username: str, name: str, role: Role, teams: str, password: str) -> None:

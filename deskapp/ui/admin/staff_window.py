@@ -244,8 +244,8 @@ class TeamsPage(QWidget):
         skills: list[str] = []
         labels: dict[str, dict[str, str]] = {}
         for row in range(self.skills.rowCount()):
-            cells = [(self.skills.item(row, c).text().strip() if self.skills.item(row, c)
-                      else "") for c in range(3)]
+            items = [self.skills.item(row, c) for c in range(3)]
+            cells = [item.text().strip() if item is not None else "" for item in items]
             code = cells[0].lower()
             if not code:
                 continue
@@ -469,7 +469,7 @@ class PeoplePage(QWidget):
         self.password_label.setVisible(new)
         fill_checklist(self.teams, [(t.name, t.name) for t in self._w.teams],
                        set(user.team_names) if user else set())
-        self.disable_button.setEnabled(not new and user.id != self._w.actor.user_id)
+        self.disable_button.setEnabled(user is not None and user.id != self._w.actor.user_id)
         self.disable_button.setText(self.tr("Enable") if user and not user.active
                                     else self.tr("Disable"))
         self.reset_button.setEnabled(not new)

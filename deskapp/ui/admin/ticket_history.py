@@ -4,6 +4,8 @@ whenever the ticket is loaded again while unfolded."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +71,7 @@ ACTIONS = {
 def action_text(action: str) -> str:
     """The action in words (the code itself for an action without words here)."""
     text = ACTIONS.get(action)
-    return QCoreApplication.translate("AuditActions", text) if text else action
+    return QCoreApplication.translate("AuditActions", str(text)) if text else action
 
 
 def fill_audit_table(table: QTableWidget, rows: list[AuditRow], *, with_entity: bool) -> None:
@@ -113,7 +115,7 @@ class TicketHistoryPanel(QWidget):
         self._services = services
         self._actor = actor
         self._runner = runner
-        self._ticket_id = None
+        self._ticket_id: uuid.UUID | None = None
         self.rows: list[AuditRow] = []
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("ticketHistoryToggle")
