@@ -72,17 +72,16 @@ class TicketHeader(QWidget):
             ("channel", self.tr("Channel")),
         ]
         for n, (key, caption) in enumerate(fields):
-            row, col = divmod(n, 3)
+            row, col = divmod(n, 2)  # two pairs a row: the pane can stay narrow
             name = QLabel(caption + ":", self)
             name.setStyleSheet("color: #616161;")
             value = QLabel(self)
             value.setObjectName(f"ticket_{key}")
             value.setTextInteractionFlags(value.textInteractionFlags())
-            value.setWordWrap(True)  # a long name wraps; the pane stays narrow
             grid.addWidget(name, row, col * 2)
             grid.addWidget(value, row, col * 2 + 1)
             self._values[key] = value
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(3, 1)
         self.first_response = SlaClockLabel("slaFirstResponse", self)
         self.resolution = SlaClockLabel("slaResolution", self)
         clocks = QGridLayout()

@@ -25,7 +25,7 @@ class StatusControls(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self._caption = QLabel(self.tr("Move to:"), self)
-        row.addWidget(self._caption)
+        outer.addWidget(self._caption)  # above the buttons: the pane can stay narrow
         self._buttons_box = QHBoxLayout()
         row.addLayout(self._buttons_box)
         row.addStretch(1)
