@@ -121,7 +121,9 @@ class SyncConflict(MutableMixin, Base):
     row_id: Mapped[str] = mapped_column(String(64))
     column_name: Mapped[str] = mapped_column(String(64))
     # 'field' (last writer wins), 'status' (close vs reopen/reply), 'assignee',
-    # 'reply_on_closed' (a reply reached a ticket closed elsewhere).
+    # 'reply_on_closed' (a reply reached a ticket closed elsewhere), 'refused' (a new
+    # row the centre could not take, e.g. a name already used there; column '*', the
+    # row's values in remote_value, the database's reason in local_value).
     kind: Mapped[str] = mapped_column(String(24), default="field")
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid(), index=True)
     local_value: Mapped[str | None] = mapped_column(Text)  # JSON

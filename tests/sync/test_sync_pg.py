@@ -364,3 +364,29 @@ def test_a_reply_on_old_history_the_branch_was_not_given_brings_its_ticket(
         assert _count(tbz.engine, Ticket, Ticket.id == old.id) == 1
     finally:
         tbz.engine.dispose()
+
+
+def test_a_new_row_the_centre_cannot_take_goes_to_the_inbox_and_blocks_nothing(
+    central, branch_factory
+):
+    import uuid
+
+    from deskapp.models import SavedView
+
+    tbz, mhd = branch_factory("TBZ"), branch_factory("MHD")
+    owner = tbz.actor("ali").user_id
+    now = utcnow()
+    for site in (tbz, mhd):  # the same view name saved at two sites: unique per owner
+        with site.engine.begin() as conn:
+            conn.execute(SavedView.__table__.insert().values(
+                id=uuid.uuid4(), owner_id=owner, name="Mine", criteria={"status": "open"},
+                created_at=now, updated_at=now, version=1))
+    _log_call(mhd)  # and other work in the same batch
+    assert settle(central, [tbz, mhd]) == []
+    assert _count(central, SavedView, SavedView.name == "Mine") == 1
+    assert _count(central, Ticket, Ticket.reference.like("MHD-%")) == 1
+    (refused,) = ConflictService(central).list_open()
+    assert refused.kind == "refused" and refused.remote_value["name"] == "Mine"
+    ConflictService(mhd.engine).resolve(refused.id, "edit", {"name": "Mine (MHD)"})
+    assert settle(central, [tbz, mhd]) == []
+    assert _count(tbz.engine, SavedView, SavedView.name == "Mine (MHD)") == 1

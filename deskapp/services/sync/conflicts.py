@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError
 
 from deskapp.models import Base, utcnow
 from deskapp.models.sync import SyncConflict, SyncDuplicate
@@ -146,7 +147,26 @@ class ConflictService:
                 )
             table = Base.metadata.tables.get(c["table_name"])
             new_value: Any = None
-            if choice != "local" and table is not None and c["kind"] != "reply_on_closed":
+            if choice != "local" and table is not None and c["kind"] == "refused":
+                # Add the refused row after all (edited: ``value`` holds the columns
+                # to change, e.g. a new name).
+                row = {
+                    k: values.to_python(table.c[k], v)
+                    for k, v in values.loads_plain(c["remote_value"]).items()
+                    if k in table.c
+                }
+                if choice == "edit" and isinstance(value, dict):
+                    row.update({k: values.to_python(table.c[k], v) for k, v in value.items()})
+                try:
+                    with conn.begin_nested():
+                        conn.execute(table.insert().values(**row))
+                except IntegrityError as exc:
+                    raise ValidationFailed(
+                        "The centre still cannot take this record; edit it first.",
+                        code="sync.conflict_refused_again",
+                    ) from exc
+                new_value = row
+            elif choice != "local" and table is not None and c["kind"] != "reply_on_closed":
                 col = table.c[c["column_name"]]
                 new_value = (
                     values.loads(col, c["remote_value"])

@@ -55,6 +55,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from deskapp.models import Base, new_id, utcnow
 from deskapp.models.enums import PRIORITY_RANK, Priority, Status
@@ -270,8 +271,12 @@ class Merger:
         by_keys: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         for row in rows:
             by_keys[tuple(sorted(row))].append(row)
-        for group in by_keys.values():
-            self.conn.execute(insert(table), group)
+        try:
+            with self.conn.begin_nested():
+                for group in by_keys.values():
+                    self.conn.execute(insert(table), group)
+        except IntegrityError:
+            rows = self._insert_one_by_one(table, rows)
         self.result.applied += len(rows)
         self.exact.update((table.name, row["id"]) for row in rows)
         if table.name == "customers":
@@ -280,6 +285,30 @@ class Merger:
                     self._check_duplicate_customer(row["id"], email=row["email"])
         elif table.name == "customer_phones":
             self._check_duplicate_phones(rows)
+
+    def _insert_one_by_one(self, table: Table, rows: list[dict]) -> list[dict]:
+        """A row the centre cannot take (a unique name already used there, a parent
+        refused before it) must not block the branch's sync for ever: it is left out,
+        its values kept in the conflict inbox for a person, and the branch drops it
+        when it re-reads the row."""
+        done = []
+        for row in rows:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(insert(table).values(**row))
+                done.append(row)
+            except IntegrityError as exc:
+                self.current.pop((table.name, row["id"]), None)
+                self.result.skipped += 1
+                when = row.get("created_at")
+                who = row.get("created_by_id") or row.get("owner_id") or row.get("author_id")
+                self._conflict(
+                    table.name, row["id"].hex, "*", "refused",
+                    ticket_id=row["id"] if table.name == "tickets" else row.get("ticket_id"),
+                    local=(str(exc.orig).splitlines()[0][:500], None, utcnow(), CENTRE_SITE),
+                    remote=(row, who, when, self.site),
+                )
+        return done
 
     def _duplicate_append(self, table: Table, new: dict) -> bool:
         c = table.c

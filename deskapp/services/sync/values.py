@@ -27,6 +27,8 @@ def _plain(value: Any) -> Any:
 
 
 def dumps(value: Any) -> str:
+    if isinstance(value, dict):
+        value = {k: _plain(v) for k, v in value.items()}
     return json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, default=str)
 
 
@@ -40,8 +42,9 @@ def to_python(col: Column, value: Any) -> Any:
     if value is None:
         return None
     py: type | None
+    type_ = getattr(col.type, "impl_instance", col.type)  # a TypeDecorator's own type
     try:
-        py = col.type.python_type
+        py = type_.python_type
     except NotImplementedError:
         py = None
     if py is uuid.UUID:
