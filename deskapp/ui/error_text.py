@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -27,7 +27,8 @@ from deskapp.ui.labels import label
 
 _C = "ErrorText"
 
-TEXTS: dict[str, str] = {
+# (cast: PySide6 types QT_TRANSLATE_NOOP as returning object; it returns the text)
+TEXTS: dict[str, str] = cast(dict[str, str], {
     # -- generic, by class ---------------------------------------------------
     "error": QT_TRANSLATE_NOOP("ErrorText", "The request could not be done."),
     "not_found": QT_TRANSLATE_NOOP("ErrorText", "That record does not exist (any more)."),
@@ -45,13 +46,6 @@ TEXTS: dict[str, str] = {
         "ErrorText", "{field} must be between {low} and {high}."),
     "validation.email": QT_TRANSLATE_NOOP("ErrorText", "{field} is not an email address."),
     "validation.choice": QT_TRANSLATE_NOOP("ErrorText", "Choose one of the offered {field}."),
-    # contact.unreachable.<what is missing>: a reply on a channel the customer lacks
-    "contact.unreachable.email": QT_TRANSLATE_NOOP(
-        "ErrorText", "{customer} has no email address on record: reply on another channel, "
-        "or add the address to the customer first."),
-    "contact.unreachable.phone": QT_TRANSLATE_NOOP(
-        "ErrorText", "{customer} has no phone number on record: reply on another channel, "
-        "or add a number to the customer first."),
     # contact.unreachable.<what is missing>: a reply on a channel the customer lacks
     "contact.unreachable.email": QT_TRANSLATE_NOOP(
         "ErrorText", "{customer} has no email address on record: reply on another channel, "
@@ -201,10 +195,10 @@ TEXTS: dict[str, str] = {
         "ErrorText",
         "The file contains NUL bytes (line {line}): it is not a CSV text file; save it as "
         "CSV UTF-8."),
-}
+})
 
 # Field names the services put in ``field`` (validation.text(value, "Subject", ...)).
-FIELDS: dict[str, str] = {
+FIELDS: dict[str, str] = cast(dict[str, str], {
     name: name for name in (
         QT_TRANSLATE_NOOP("ErrorFields", "Body"),
         QT_TRANSLATE_NOOP("ErrorFields", "Category"),
@@ -228,7 +222,7 @@ FIELDS: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorFields", "Title"),
         QT_TRANSLATE_NOOP("ErrorFields", "View name"),
     )
-}
+})
 
 _ENUMS: dict[str, type[enum.Enum]] = {
     "status": Status, "to": Status, "role": Role, "priority": Priority,

@@ -8,6 +8,8 @@ paused clock that is already past due says so."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from deskapp.services.sla_state import ClockState, SlaReading
@@ -28,7 +30,7 @@ STATE_COLOURS: dict[ClockState, str] = {
 }
 
 # Short wording (queue and history columns). %1: a duration.
-_SHORT = {
+_SHORT: dict[ClockState, str] = cast(dict[ClockState, str], {
     ClockState.NONE: QT_TRANSLATE_NOOP("SlaDisplay", "—"),
     ClockState.RUNNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1 left"),
     ClockState.WARNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1 left"),
@@ -37,9 +39,9 @@ _SHORT = {
     ClockState.PAUSED_BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "paused, overdue %1"),
     ClockState.MET: QT_TRANSLATE_NOOP("SlaDisplay", "met"),
     ClockState.MISSED: QT_TRANSLATE_NOOP("SlaDisplay", "missed by %1"),
-}
+})
 # With the clock's name (ticket header). %1: the clock, %2: a duration.
-_LONG = {
+_LONG: dict[ClockState, str] = cast(dict[ClockState, str], {
     ClockState.NONE: QT_TRANSLATE_NOOP("SlaDisplay", "%1: no target"),
     ClockState.RUNNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1: %2 left"),
     ClockState.WARNING: QT_TRANSLATE_NOOP("SlaDisplay", "%1: %2 left"),
@@ -48,9 +50,9 @@ _LONG = {
     ClockState.PAUSED_BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "%1: paused, overdue %2"),
     ClockState.MET: QT_TRANSLATE_NOOP("SlaDisplay", "%1: met"),
     ClockState.MISSED: QT_TRANSLATE_NOOP("SlaDisplay", "%1: missed by %2"),
-}
+})
 # The state's name (legends, tooltips, the supervisor view's headers).
-STATE_NAMES = {
+STATE_NAMES: dict[ClockState, str] = cast(dict[ClockState, str], {
     ClockState.NONE: QT_TRANSLATE_NOOP("SlaDisplay", "No SLA"),
     ClockState.RUNNING: QT_TRANSLATE_NOOP("SlaDisplay", "On track"),
     ClockState.WARNING: QT_TRANSLATE_NOOP("SlaDisplay", "Warning"),
@@ -59,7 +61,7 @@ STATE_NAMES = {
     ClockState.PAUSED_BREACHED: QT_TRANSLATE_NOOP("SlaDisplay", "Paused, breached"),
     ClockState.MET: QT_TRANSLATE_NOOP("SlaDisplay", "Met"),
     ClockState.MISSED: QT_TRANSLATE_NOOP("SlaDisplay", "Missed"),
-}
+})
 
 
 def colour(reading: SlaReading) -> str:

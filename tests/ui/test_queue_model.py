@@ -20,7 +20,10 @@ from tests.helpers.bulk import bulk_tickets
 from tests.helpers.databases import copy_sqlite
 from tests.helpers.staff import Desk, make_desk
 
-BIG = 200_000
+# Big enough that loading everything would be absurd (the fetch bounds below are a
+# small fraction of it), small enough to build in seconds once per session. The
+# million-row figures are measured by benchmarks/ticket_queue.py, not here.
+BIG = 20_000
 
 
 @pytest.fixture
@@ -306,10 +309,12 @@ def big_queue_db(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
     desk = make_desk(services)
     bulk_tickets(
         services.engine, BIG,
-        assignee_ids=[desk.agent.user_id, desk.other_agent.user_id],
+        # Ali's own tickets: all of them are his to see (services.visibility keeps another
+        # team's tickets out of an agent's queue).
+        assignee_ids=[desk.agent.user_id],
         team_ids=[],
     )
-    # Make every ticket open so the All open view holds all 200,000 rows.
+    # Make every ticket open so the All open view holds all BIG rows.
     with services.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE tickets SET status = 'open', resolved_at = NULL")
         conn.exec_driver_sql("ANALYZE")
@@ -317,7 +322,7 @@ def big_queue_db(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
     return url
 
 
-def test_jump_to_the_end_of_200k_rows_fetches_a_small_fraction(qtbot, big_queue_db, runner):
+def test_jump_to_the_end_of_a_big_queue_fetches_a_small_fraction(qtbot, big_queue_db, runner):
     services: Services = build_services(big_queue_db)
     try:
         actor = services.staff.actor("ali")
@@ -340,8 +345,8 @@ def test_jump_to_the_end_of_200k_rows_fetches_a_small_fraction(qtbot, big_queue_
         assert view.indexAt(view.viewport().rect().topLeft()).data() != PLACEHOLDER or (
             visible_top < 0
         )
-        assert model.rows_fetched <= 1_000, model.rows_fetched
-        assert model.rows_fetched < BIG / 100
+        assert model.rows_fetched <= 1_000, model.rows_fetched  # 5 % of BIG at most
+        assert model.rows_fetched < BIG / 20
         # Scroll up a page: fetched by keyset from the neighbour, still a trickle.
         view.scrollTo(model.index(BIG - 150, 0))
         probe = model.index(BIG - 150, Column.NUMBER)

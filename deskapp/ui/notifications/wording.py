@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -23,13 +23,13 @@ from deskapp.ui.formatting import formatter
 
 _C = "NotificationWording"
 
-CLOCK_NAMES = {
+CLOCK_NAMES: dict[str, str] = cast(dict[str, str], {
     "first_response": QT_TRANSLATE_NOOP("NotificationWording", "first response"),
     "resolution": QT_TRANSLATE_NOOP("NotificationWording", "resolution"),
-}
+})
 
 # code -> (title, body); %1.. are filled by _fill below.
-TEXTS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = cast(dict[str, tuple[str, str]], {
     "sla.warning": (
         QT_TRANSLATE_NOOP("NotificationWording", "%1: %2 of the %3 time used"),
         QT_TRANSLATE_NOOP("NotificationWording", "%1 — %2 due %3"),
@@ -50,7 +50,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("NotificationWording", "%1 more notifications"),
         QT_TRANSLATE_NOOP("NotificationWording", "Open the notification centre to see them all."),
     ),
-}
+})
 
 
 def clock_name(clock: str) -> str:

@@ -1,7 +1,10 @@
 """FreedesktopNotifier against a real D-Bus daemon: the real protocol, not a mock.
 
 The body (private_bus_freedesktop.py) runs in a subprocess under ``dbus-run-session``,
-so it gets a private session bus whatever desktop (or none) the tests run on.
+so it gets a private session bus whatever desktop (or none) the tests run on. The bus
+uses tests/helpers/private_session_bus.conf, which has no service directories: a
+notification daemon installed on the machine (dunst...) is never activated on it, so
+the test's fake server is the only one there.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pytest
 
 BODY = Path(__file__).with_name("private_bus_freedesktop.py")
 ROOT = Path(__file__).resolve().parents[3]
+BUS_CONFIG = ROOT / "tests" / "helpers" / "private_session_bus.conf"
 
 
 def test_notification_reaches_a_fake_server_on_a_private_session_bus():
@@ -29,7 +33,7 @@ def test_notification_reaches_a_fake_server_on_a_private_session_bus():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DBUS_")}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     result = subprocess.run(
-        ["dbus-run-session", "--", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        ["dbus-run-session", f"--config-file={BUS_CONFIG}", "--", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          str(BODY)],
         cwd=ROOT,
         env=env,
