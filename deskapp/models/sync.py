@@ -123,7 +123,8 @@ class SyncConflict(MutableMixin, Base):
     # 'field' (last writer wins), 'status' (close vs reopen/reply), 'assignee',
     # 'reply_on_closed' (a reply reached a ticket closed elsewhere), 'refused' (a new
     # row the centre could not take, e.g. a name already used there; column '*', the
-    # row's values in remote_value, the database's reason in local_value).
+    # row's values in remote_value, the database's reason in local_value),
+    # 'refused_update' (the same for a change of an existing row).
     kind: Mapped[str] = mapped_column(String(24), default="field")
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(Uuid(), index=True)
     local_value: Mapped[str | None] = mapped_column(Text)  # JSON

@@ -390,3 +390,26 @@ def test_a_new_row_the_centre_cannot_take_goes_to_the_inbox_and_blocks_nothing(
     ConflictService(mhd.engine).resolve(refused.id, "edit", {"name": "Mine (MHD)"})
     assert settle(central, [tbz, mhd]) == []
     assert _count(tbz.engine, SavedView, SavedView.name == "Mine (MHD)") == 1
+
+
+def test_a_change_the_centre_cannot_take_goes_to_the_inbox_and_blocks_nothing(
+    central, branch_factory
+):
+    from deskapp.models import Team
+
+    tbz = branch_factory("TBZ")
+    with tbz.engine.begin() as conn:
+        conn.execute(update(Team).where(Team.name == "Billing").values(
+            name="Support", updated_at=utcnow(), version=Team.version + 1))
+    with central.begin() as conn:
+        conn.execute(update(Team).where(Team.name == "Front desk").values(
+            name="Support", updated_at=utcnow(), version=Team.version + 1))
+    _log_call(tbz)
+    assert settle(central, [tbz]) == []
+    assert _count(central, Ticket, Ticket.reference.like("TBZ-%")) == 1
+    (refused,) = ConflictService(tbz.engine).list_open()
+    assert refused.kind == "refused_update" and refused.remote_value["name"] == "Support"
+    assert _count(tbz.engine, Team, Team.name == "Billing") == 1  # the centre's state
+    ConflictService(tbz.engine).resolve(refused.id, "edit", {"name": "Support 2"})
+    assert settle(central, [tbz]) == []
+    assert _count(central, Team, Team.name == "Support 2") == 1

@@ -28,6 +28,7 @@ from deskapp.services.permissions import Actor
 from deskapp.services.sync import values
 
 CHOICES = ("local", "remote", "edit")
+REFUSED = ("refused", "refused_update")
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class ConflictService:
                 )
             table = Base.metadata.tables.get(c["table_name"])
             new_value: Any = None
-            if choice != "local" and table is not None and c["kind"] == "refused":
+            if choice != "local" and table is not None and c["kind"] in REFUSED:
                 # Add the refused row after all (edited: ``value`` holds the columns
                 # to change, e.g. a new name).
                 row = {
@@ -159,7 +160,16 @@ class ConflictService:
                     row.update({k: values.to_python(table.c[k], v) for k, v in value.items()})
                 try:
                     with conn.begin_nested():
-                        conn.execute(table.insert().values(**row))
+                        if c["kind"] == "refused_update":
+                            row.pop("version", None)
+                            row["updated_at"] = now
+                            conn.execute(
+                                update(table)
+                                .where(table.c.id == uuid.UUID(c["row_id"]))
+                                .values(**row, version=table.c.version + 1)
+                            )
+                        else:
+                            conn.execute(table.insert().values(**row))
                 except IntegrityError as exc:
                     raise ValidationFailed(
                         "The centre still cannot take this record; edit it first.",

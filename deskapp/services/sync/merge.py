@@ -232,7 +232,11 @@ class Merger:
         self.pending: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
         for change in later:
             self.apply(change)
-        write_updates(self.conn, self.pending)
+        try:
+            with self.conn.begin_nested():
+                write_updates(self.conn, self.pending)
+        except IntegrityError:
+            self._update_one_by_one()
         self._flush_clocks()
         self.result.touched.update(
             (name, i.hex) for name, ids in keys.items() for i in ids if (name, i) not in self.exact
@@ -309,6 +313,28 @@ class Merger:
                     remote=(row, who, when, self.site),
                 )
         return done
+
+    def _update_one_by_one(self) -> None:
+        """As ``_insert_one_by_one``, for changes of existing rows (e.g. a team renamed
+        to a name the centre already has): the row keeps the centre's values, the
+        branch's change waits in the conflict inbox."""
+        for (name, row_id), out in self.pending.items():
+            table = self.tables[name]
+            try:
+                with self.conn.begin_nested():
+                    write_updates(self.conn, {(name, row_id): out})
+            except IntegrityError as exc:
+                self.result.skipped += 1
+                for col in out:
+                    self.new_clocks.pop((name, row_id.hex, col), None)
+                current = self.current.get((name, row_id)) or {}
+                self._conflict(
+                    name, row_id.hex, "*", "refused_update",
+                    ticket_id=row_id if name == "tickets" else current.get("ticket_id"),
+                    local=(str(exc.orig).splitlines()[0][:500], None, utcnow(), CENTRE_SITE),
+                    remote=({k: v for k, v in out.items() if k in table.c}, out.get(
+                        "updated_by_id"), out.get("updated_at"), self.site),
+                )
 
     def _duplicate_append(self, table: Table, new: dict) -> bool:
         c = table.c
