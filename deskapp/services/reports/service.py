@@ -32,6 +32,7 @@ from deskapp.models import (
     Customer,
     Escalation,
     EscalationReason,
+    Site,
     SlaPolicy,
     Team,
     Ticket,
@@ -127,6 +128,17 @@ class ReportService:
         if actor.is_system or actor.role in (Role.MANAGER, Role.ADMIN):
             return [(i, n) for i, n, _s in teams]
         return [(i, n) for i, n, s in teams if i in actor.team_ids or s == actor.user_id]
+
+    def site_choices(self, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+        """Sites (the centre and its branches) by code, for the site filter."""
+        actor.require(Permission.VIEW_REPORTS)
+        with self._uow(read_only=True) as uow:
+            rows = uow.session.execute(
+                select(Site.id, Site.code, Site.name)
+                .where(Site.deleted_at.is_(None))
+                .order_by(Site.code)
+            ).all()
+        return [(i, f"{code} — {name}") for i, code, name in rows]
 
     # -- the report ---------------------------------------------------------
     def report(

@@ -108,6 +108,7 @@ class ReportsView(QWidget):
         self.date_from.setDate(QDate(start.year, start.month, start.day))
         self.date_to.setDate(QDate(self._today.year, self._today.month, self._today.day))
         self.team = self._combo(self.tr("All my teams") if not self._sees_all() else self.tr("All teams"))
+        self.site = self._combo(self.tr("All sites"))
         self.agent = self._combo(self.tr("All agents"))
         self.channel = self._combo(self.tr("All channels"), [
             (self.tr("Phone"), Channel.PHONE), (self.tr("Email"), Channel.EMAIL),
@@ -137,7 +138,8 @@ class ReportsView(QWidget):
         dates.addStretch(1)
         filters.addRow(self.tr("Dates"), dates)
         row = QHBoxLayout()
-        for w in (self.team, self.agent, self.channel, self.segment, self.priority, self.category):
+        for w in (self.site, self.team, self.agent, self.channel, self.segment, self.priority,
+                  self.category):
             row.addWidget(w)
         filters.addRow(self.tr("Filters"), row)
 
@@ -253,13 +255,16 @@ class ReportsView(QWidget):
         def load():
             teams = svc.reports.team_choices(actor)
             users = svc.staff.list_users()
-            return teams, users
+            return teams, users, svc.reports.site_choices(actor)
 
         self._runner.submit(load, self._on_choices_loaded, self._on_failed,
                             key="reports-choices", owner=self)
 
     def _on_choices_loaded(self, result) -> None:
-        teams, users = result
+        teams, users, sites = result
+        for sid, name in sites:
+            self.site.addItem(name, sid)
+        self.site.setVisible(len(sites) > 1)  # one site: nothing to choose
         for tid, name in teams:
             self.team.addItem(name, tid)
         team_ids = {tid for tid, _n in teams}
@@ -282,6 +287,7 @@ class ReportsView(QWidget):
             start=d(self.date_from),
             end=d(self.date_to),
             timezone=self._timezone,
+            site_id=one(self.site),
             team_ids=(team,) if team is not None else (),
             agent_id=one(self.agent),
             channel=_value(one(self.channel)),

@@ -633,6 +633,11 @@
     <name>ReportsView</name>
     <message>
         <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
+        <source>All sites</source>
+        <translation>همهٔ شعبه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../../deskapp/ui/reports/view.py" line="0"/>
         <source>The report ends before it starts.</source>
         <translation>پایان گزارش پیش از آغاز آن است.</translation>
     </message>

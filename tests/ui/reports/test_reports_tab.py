@@ -206,3 +206,18 @@ def test_printing_and_pdf_from_the_tab(qtbot, rd, tmp_path):
     for name in ("printed.pdf", "saved.pdf"):
         text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / name).pages)
         assert "Tickets created" in " ".join(text.split())
+
+
+def test_site_filter_appears_with_a_second_site(qtbot, rd):
+    from deskapp.services.facade import ensure_site
+
+    view = _view(qtbot, rd)
+    assert view.site.isHidden()  # one site: nothing to choose
+    ensure_site(rd.services, "TBZ", "Tabriz")
+    view = _view(qtbot, rd)
+    view.show()
+    assert not view.site.isHidden() and view.site.count() == 3
+    view.site.setCurrentIndex(view.site.findText("TBZ — Tabriz"))
+    assert _run(qtbot, view).volume.total == 0
+    view.site.setCurrentIndex(view.site.findText("HQ — Head office"))
+    assert _run(qtbot, view).volume.total == 10
