@@ -248,7 +248,9 @@ class CustomerHistoryPane(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         if isinstance(exc, DeskError):
-            self.placeholder.setText(str(exc))
+            from deskapp.ui.error_text import describe
+
+            self.placeholder.setText(describe(exc))  # in the reader's language
             self.stack.setCurrentWidget(self.placeholder)
         else:
             self.failed.emit(exc, self.reload)

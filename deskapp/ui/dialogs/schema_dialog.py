@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.services.connection_check import NextStep
-from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services
 from deskapp.services.schema_gate import SchemaAttention, create_schema, upgrade_as_admin
 from deskapp.ui.banner import describe_failure
@@ -152,7 +151,7 @@ class SchemaDialog(QDialog):
 
     def _on_work_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self._show_error(str(exc) if isinstance(exc, DeskError) else describe_failure(exc))
+        self._show_error(describe_failure(exc))  # a DeskError: its code, worded (error_text)
 
     @Slot()
     def _on_choose_clicked(self) -> None:
