@@ -101,6 +101,11 @@ class EscalateDialog(QDialog):
         self.skill_filter.setClearButtonEnabled(True)
         self.team_list = QListWidget(team_page)
         self.team_list.setObjectName("teamList")
+        # a team's line (skills, load, who is available) wraps instead of scrolling away
+        self.team_list.setWordWrap(True)
+        self.team_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.team_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.team_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         team_layout = QVBoxLayout(team_page)
         team_layout.setContentsMargins(0, 0, 0, 0)
         team_layout.addWidget(self.skill_filter)
