@@ -1,12 +1,14 @@
 """Screenshots of the workstation on a demo database, for README.md and for looking at.
 
-    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/screenshots.py \
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py \
         --db /tmp/shots.sqlite3 --out screenshots-tmp
 
 Creates and fills the database with the demo generator when it holds no tickets, then
-writes main.png (a ticket open), log-call.png (the dialog, caller looked up) and
-main-fa.png (Persian, right to left; drawn in a second process because the language is
-chosen before any widget exists).
+draws, at 1400 px wide in English (john) and Persian (ali, right to left; a second
+process because the language is chosen before any widget exists): main[-fa].png (a
+ticket open, the default layout of a first start), queue[-fa].png (the queue's default
+columns), notifications[-fa].png (the notification centre after login),
+escalate[-fa].png (the escalate dialog), and log-call.png (the dialog, caller looked up).
 """
 
 from __future__ import annotations
@@ -87,23 +89,59 @@ def shoot(db: Path, out: Path, lang: str, username: str) -> None:
     if missing:
         raise SystemExit(missing)
     os.environ["DESKAPP_LANG"] = lang
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from deskapp.app import build_workstation
+    from deskapp.ui import window_state
     from deskapp.ui.i18n import apply_language
 
     app = QApplication.instance() or QApplication(sys.argv)
     apply_language(app, lang)
     window = build_workstation(f"sqlite:///{db}", username)
-    window.resize(1440, 860)
+    # a first start: the default layout (no saved one)
+    layout = out / f"layout-{lang}.ini"
+    layout.unlink(missing_ok=True)
+    window_state.install(window, QSettings(str(layout), QSettings.Format.IniFormat))
+    window.resize(1400, 900)
+    window.move(0, 0)
     window.show()
     ticket_id = pick_ticket(window.services, username)
     window.open_ticket(ticket_id)
     wait_until(lambda: window.ticket_view.detail is not None
                and window.history.history is not None and window.runner.idle)
-    app.processEvents()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
     suffix = "" if lang == "en" else f"-{lang}"
     window.grab().save(str(out / f"main{suffix}.png"))
+    window.queue.grab().save(str(out / f"queue{suffix}.png"))
+
+    # The notification centre right after login: what is at risk is already there.
+    parts = window.parts
+    done: list[int] = []
+    parts.notifications.catch_up.finished.connect(done.append)
+    parts.notifications.catch_up.run()
+    wait_until(lambda: bool(done) and window.runner.idle)
+    parts.centre.refresh()
+    wait_until(lambda: window.runner.idle)
+    app.processEvents()
+    bell = parts.centre.bell
+    bell.click()
+    panel = bell.panel
+    wait_until(lambda: panel.isVisible())
+    app.processEvents()
+    panel.grab().save(str(out / f"notifications{suffix}.png"))
+    panel.hide()
+
+    # The escalate dialog on the open ticket.
+    dialog = parts.escalations.escalate(window.ticket_view.detail)
+    wait_until(lambda: dialog.team_list.count() > 0 and window.runner.idle)
+    dialog.team_list.setCurrentRow(0)
+    app.processEvents()
+    dialog.grab().save(str(out / f"escalate{suffix}.png"))
+    dialog.reject()
+
     if lang == "en":
         dialog = window.log_call()
         dialog.lookup.setText("0912")
@@ -116,7 +154,8 @@ def shoot(db: Path, out: Path, lang: str, username: str) -> None:
         dialog.grab().save(str(out / "log-call.png"))
         dialog.reject()
     window.close()
-    print(f"wrote {out}/main{suffix}.png", flush=True)
+    window.runner.wait(10_000)
+    print(f"wrote {out}/main{suffix}.png, queue, notifications, escalate", flush=True)
 
 
 def main() -> int:
