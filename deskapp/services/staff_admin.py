@@ -203,6 +203,7 @@ class StaffAdminService:
                 after = {m.username for m in wanted}
                 if before != after:
                     t.members = wanted
+                    t.updated_at = utcnow()  # membership is the team's state: bump its version
                     changes["members_added"] = sorted(after - before)
                     changes["members_removed"] = sorted(before - after)
             if changes:
@@ -218,6 +219,7 @@ class StaffAdminService:
             user = _user(s, username)
             if user not in t.members:
                 t.members.append(user)
+                t.updated_at = utcnow()
                 audit.record(s, actor, "team.member_added", "team", t.id, user=user.username)
             _commit(uow, f"Team {t.name}")
             return team_info(t)
@@ -230,6 +232,7 @@ class StaffAdminService:
             user = _user(s, username)
             if user in t.members:
                 t.members.remove(user)
+                t.updated_at = utcnow()
                 if t.last_auto_assignee_id == user.id:
                     t.last_auto_assignee_id = None
                 audit.record(s, actor, "team.member_removed", "team", t.id, user=user.username)
@@ -328,6 +331,7 @@ class StaffAdminService:
                 after = sorted(t.name for t in teams)
                 if before != after:
                     u.teams = teams
+                    u.updated_at = utcnow()  # the user's teams are its state: bump its version
                     changes["teams"] = [before, after]
             if changes:
                 audit.record(s, actor, "user.updated", "user", u.id, **changes)

@@ -74,6 +74,20 @@ def test_rename_skills_supervisor_members_audited(desk: Desk):
         svc.edit_team(desk.manager, t.id, None, skill_labels={"network": {"en": "Net"}})
 
 
+def test_membership_changes_bump_versions(desk: Desk):
+    """Two administrators editing one team's members (or one user's teams) from stale
+    windows: the second is refused, not silently merged."""
+    svc = desk.services.staff_admin
+    team = svc.get_team("Billing")
+    svc.edit_team(desk.manager, team.id, team.version, members=["sara"])
+    with pytest.raises(StaleUpdate):
+        svc.edit_team(desk.manager, team.id, team.version, members=["sara", "reza", "ali"])
+    user = svc.get_user("ali")
+    svc.edit_user(desk.admin, "ali", user.version, team_names=["Billing"])
+    with pytest.raises(StaleUpdate):
+        svc.edit_user(desk.admin, "ali", user.version, team_names=["Front desk"])
+
+
 def test_supervisor_changes_members_of_own_team_only(desk: Desk):
     svc = desk.services.staff_admin
     svc.add_member(desk.supervisor, "Front desk", "sara")
