@@ -143,6 +143,9 @@ class WsResult:
     polls: int = 0
     queries: int = 0
     poll_seconds: list[float] = field(default_factory=list)  # wall time of each poll
+    # when the follower started following: changes committed before it are covered by
+    # the full refresh a starting follower asks for, not by the feed
+    follow_from: float = 0.0
     last_poll_started: float = 0.0
 
 
@@ -218,6 +221,8 @@ class Workstation:
                     self.result.failures.append(f"poll: {exc!s:.200}")
                     poller.reset()
                 else:
+                    if not self.result.follow_from:
+                        self.result.follow_from = time.time()
                     self._on_changes(result.changes)
                     if start_at <= started < end_at:
                         self.result.queries += 1  # polls during the measured window
@@ -235,6 +240,7 @@ class Workstation:
         conn = psycopg.connect(listener_conninfo(self.services.engine.url), autocommit=True)
         try:
             conn.execute(f"LISTEN {CHANNEL}")
+            self.result.follow_from = time.time()
             while not self._stop.is_set():
                 for n in conn.notifies(timeout=0.5):
                     change = parse_payload(n.payload)
@@ -695,7 +701,7 @@ def _collect(
             key = f"t:{row_id}:{version}" if table == "tickets" else f"i:{row_id}"
             got = {w: when for w, when in received.get(key, [])}
             for other in survivors:
-                if other == ws:
+                if other == ws or t < stations[other]["follow_from"]:
                     continue
                 if other not in got:
                     missing.append((key, other))
