@@ -172,6 +172,21 @@ TEXTS: dict[str, str] = cast(dict[str, str], {
     "sync.conflict_settled": QT_TRANSLATE_NOOP(
         "ErrorText", "Someone has already settled this conflict."),
     "sync.conflict_missing": QT_TRANSLATE_NOOP("ErrorText", "That conflict does not exist."),
+    "sync.conflict_choice": QT_TRANSLATE_NOOP("ErrorText", "Choose keep, take or edit."),
+    "sync.conflict_refused_again": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre still cannot take this record; edit it first."),
+    "sync.branch_numbers": QT_TRANSLATE_NOOP(
+        "ErrorText", "{site} is a branch office: its tickets are numbered on its own database. "
+        "Log the call there, or under the centre's site."),
+    "sync.not_a_branch": QT_TRANSLATE_NOOP(
+        "ErrorText", "This database is not a branch office: set one up with "
+        "\"deskapp branch init\"."),
+    "sync.batch_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre already holds a different batch {seq} from {site}: this "
+        "branch database does not match the centre's record (restored from an old backup?). "
+        "Set the branch up again."),
+    "sync.batch_order": QT_TRANSLATE_NOOP(
+        "ErrorText", "Batch {seq} from {site} is out of order: the centre expects {expected}."),
     # -- hardening (issue 10): delegated authority, CSV files ------------------
     "approval.out_of_scope": QT_TRANSLATE_NOOP(
         "ErrorText",
