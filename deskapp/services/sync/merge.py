@@ -484,7 +484,22 @@ class Merger:
 
     def _clock_row(self, table: str, row_id: str, column: str) -> Any:
         key = (table, row_id, column)
-        return self.new_clocks.get(key) or self.clocks.get(key)
+        found = self.new_clocks.get(key) or self.clocks.get(key)
+        if found is None and (table, uuid.UUID(row_id)) not in self.current:
+            clocks = self.tables["sync_field_clocks"]  # a row outside this batch
+            row = (
+                self.conn.execute(
+                    select(clocks).where(
+                        clocks.c.table_name == table,
+                        clocks.c.row_id == row_id,
+                        clocks.c.column_name == column,
+                    )
+                )
+                .mappings()
+                .first()
+            )
+            found = dict(row) if row else None
+        return found
 
     def _their_clock(self, table: Table, row_id: str, column: str, current: dict) -> Timestamp:
         clock = self._clock_row(table.name, row_id, column)
