@@ -29,11 +29,8 @@ _C = "ErrorText"
 
 # (cast: PySide6 types QT_TRANSLATE_NOOP as returning object; it returns the text)
 TEXTS: dict[str, str] = cast(dict[str, str], {
-    # -- generic, by class ---------------------------------------------------
-    "error": QT_TRANSLATE_NOOP("ErrorText", "The request could not be done."),
-    "not_found": QT_TRANSLATE_NOOP("ErrorText", "That record does not exist (any more)."),
-    "validation": QT_TRANSLATE_NOOP("ErrorText", "Please check {field}."),
-    "already_exists": QT_TRANSLATE_NOOP("ErrorText", "That already exists."),
+    # (An error raised with its class's default code only - "validation", "not_found",
+    # "error" - shows its own message: a generic sentence would hide what is wrong.)
     # -- validation ----------------------------------------------------------
     "validation.required": QT_TRANSLATE_NOOP("ErrorText", "{field} is required."),
     "validation.too_long": QT_TRANSLATE_NOOP(
@@ -64,8 +61,7 @@ TEXTS: dict[str, str] = cast(dict[str, str], {
         "ErrorText", "The new password must differ from the temporary one."),
     "validation.tier": QT_TRANSLATE_NOOP("ErrorText", "The tier must be 1, 2 or 3."),
     # -- permission ----------------------------------------------------------
-    "permission.denied": QT_TRANSLATE_NOOP(
-        "ErrorText", "Your role ({role}) does not allow this."),
+    "permission.denied": QT_TRANSLATE_NOOP("ErrorText", "You ({role}) may not {action}."),
     "permission.ticket": QT_TRANSLATE_NOOP(
         "ErrorText", "{reference} belongs to another agent or team; you may not work on it."),
     "permission.move_ticket": QT_TRANSLATE_NOOP(
@@ -239,6 +235,30 @@ FIELDS: dict[str, str] = cast(dict[str, str], {
     )
 })
 
+# Permission names (deskapp.services.permissions.Permission) as the {action} of
+# permission.denied: "You (Agent) may not view team workload."
+ACTIONS: dict[str, str] = cast(dict[str, str], {
+    "log_call": QT_TRANSLATE_NOOP("ErrorActions", "log calls"),
+    "work_tickets": QT_TRANSLATE_NOOP("ErrorActions", "work on tickets"),
+    "view_customers": QT_TRANSLATE_NOOP("ErrorActions", "view customers"),
+    "edit_customers": QT_TRANSLATE_NOOP("ErrorActions", "edit customers"),
+    "reassign_any": QT_TRANSLATE_NOOP("ErrorActions", "reassign other people's tickets"),
+    "work_any_ticket": QT_TRANSLATE_NOOP("ErrorActions", "work on any ticket"),
+    "take_hierarchical": QT_TRANSLATE_NOOP("ErrorActions", "take hierarchical escalations"),
+    "approve": QT_TRANSLATE_NOOP("ErrorActions", "approve"),
+    "view_team_workload": QT_TRANSLATE_NOOP("ErrorActions", "view team workload"),
+    "view_reports": QT_TRANSLATE_NOOP("ErrorActions", "view reports"),
+    "manage_sla": QT_TRANSLATE_NOOP("ErrorActions", "manage SLA policies"),
+    "manage_teams": QT_TRANSLATE_NOOP("ErrorActions", "manage teams"),
+    "manage_canned": QT_TRANSLATE_NOOP("ErrorActions", "manage canned responses"),
+    "manage_users": QT_TRANSLATE_NOOP("ErrorActions", "manage users"),
+    "manage_sites": QT_TRANSLATE_NOOP("ErrorActions", "manage sites"),
+    "manage_connections": QT_TRANSLATE_NOOP("ErrorActions", "manage connections"),
+    "import_data": QT_TRANSLATE_NOOP("ErrorActions", "import data"),
+    "merge_records": QT_TRANSLATE_NOOP("ErrorActions", "merge records"),
+    "view_audit": QT_TRANSLATE_NOOP("ErrorActions", "view the audit log"),
+})
+
 _ENUMS: dict[str, type[enum.Enum]] = {
     "status": Status, "to": Status, "role": Role, "priority": Priority,
     "segment": Segment, "channel": Channel,
@@ -248,6 +268,8 @@ _ENUMS: dict[str, type[enum.Enum]] = {
 def _param(name: str, value: Any) -> str:
     if value is None:
         return QCoreApplication.translate(_C, "someone else") if name == "changed_by" else "—"
+    if name == "action" and str(value) in ACTIONS:
+        return QCoreApplication.translate("ErrorActions", ACTIONS[str(value)])
     if name == "field":
         text = str(value)
         return QCoreApplication.translate("ErrorFields", text) if text in FIELDS else text

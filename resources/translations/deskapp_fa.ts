@@ -416,67 +416,62 @@
         <translation>تماس &amp;پیگیری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="64" />
-        <source>Via:</source>
-        <translation>از راه:</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="67" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="66" />
         <source>Reply channel</source>
         <translation>کانال پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="71" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="70" />
         <source>Canned response…</source>
         <translation>پاسخ آماده…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="79" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="78" />
         <source>Send</source>
         <translation>ارسال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="115" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="113" />
         <source>The customer has no contact details for this channel</source>
         <translation>مشتری برای این کانال اطلاعات تماس ندارد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="140" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="138" />
         <source>Sending…</source>
         <translation>در حال ارسال…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="148" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="145" />
         <source>Write a reply to the customer…</source>
         <translation>پاسخی برای مشتری بنویسید…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="149" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="146" />
         <source>Internal note: only staff see it…</source>
         <translation>یادداشت داخلی: فقط کارکنان می‌بینند…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="150" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="147" />
         <source>What was said on the follow-up call…</source>
         <translation>در تماس پیگیری چه گفته شد…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="158" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="155" />
         <source>Send reply</source>
         <translation>ارسال پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="159" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="156" />
         <source>Add note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="160" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="157" />
         <source>Log call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/composer.py" line="169" />
+        <location filename="../../deskapp/ui/ticket/composer.py" line="166" />
         <source>Type something first.</source>
         <translation>ابتدا چیزی بنویسید.</translation>
     </message>
@@ -680,22 +675,22 @@
         <translation>میانگین رضایت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="149" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="153" />
         <source>Tickets</source>
         <translation>درخواست‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="152" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="156" />
         <source>Latest interactions</source>
         <translation>آخرین ارتباط‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="181" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="185" />
         <source>Click a number to call it</source>
         <translation>برای تماس روی شماره کلیک کنید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="238" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="242" />
         <source>Tickets (%1)</source>
         <translation>درخواست‌ها (%1)</translation>
     </message>
@@ -721,11 +716,6 @@
         <location filename="../../deskapp/ui/customer/history_model.py" line="33" />
         <source>Status</source>
         <translation>وضعیت</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="34" />
-        <source>SLA</source>
-        <translation>توافق سطح خدمت</translation>
     </message>
 </context>
 <context>
@@ -821,109 +811,207 @@
     </message>
 </context>
 <context>
+    <name>ErrorActions</name>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="241" />
+        <source>log calls</source>
+        <translation>ثبت تماس</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="242" />
+        <source>work on tickets</source>
+        <translation>کار روی درخواست‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="243" />
+        <source>view customers</source>
+        <translation>دیدن مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="244" />
+        <source>edit customers</source>
+        <translation>ویرایش مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="245" />
+        <source>reassign other people's tickets</source>
+        <translation>واگذاری درخواست‌های دیگران</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="246" />
+        <source>work on any ticket</source>
+        <translation>کار روی هر درخواستی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="247" />
+        <source>take hierarchical escalations</source>
+        <translation>پذیرفتن ارجاع سلسله‌مراتبی</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="248" />
+        <source>approve</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="249" />
+        <source>view team workload</source>
+        <translation>دیدن بار کاری تیم</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="250" />
+        <source>view reports</source>
+        <translation>دیدن گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="251" />
+        <source>manage SLA policies</source>
+        <translation>مدیریت سیاست‌های توافق سطح خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="252" />
+        <source>manage teams</source>
+        <translation>مدیریت تیم‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="253" />
+        <source>manage canned responses</source>
+        <translation>مدیریت پاسخ‌های آماده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="254" />
+        <source>manage users</source>
+        <translation>مدیریت کاربران</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="255" />
+        <source>manage sites</source>
+        <translation>مدیریت شعبه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="256" />
+        <source>manage connections</source>
+        <translation>مدیریت اتصال‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="257" />
+        <source>import data</source>
+        <translation>درون‌ریزی داده</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="258" />
+        <source>merge records</source>
+        <translation>ادغام رکوردها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="259" />
+        <source>view the audit log</source>
+        <translation>دیدن گزارش رویدادها</translation>
+    </message>
+</context>
+<context>
     <name>ErrorFields</name>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="159" />
+        <location filename="../../deskapp/ui/error_text.py" line="214" />
         <source>Body</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="160" />
+        <location filename="../../deskapp/ui/error_text.py" line="215" />
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="161" />
+        <location filename="../../deskapp/ui/error_text.py" line="216" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="162" />
+        <location filename="../../deskapp/ui/error_text.py" line="217" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="163" />
+        <location filename="../../deskapp/ui/error_text.py" line="218" />
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="164" />
+        <location filename="../../deskapp/ui/error_text.py" line="219" />
         <source>Display name</source>
         <translation>نام نمایشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="165" />
+        <location filename="../../deskapp/ui/error_text.py" line="220" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="166" />
+        <location filename="../../deskapp/ui/error_text.py" line="221" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="167" />
+        <location filename="../../deskapp/ui/error_text.py" line="222" />
         <source>Message</source>
         <translation>پیام</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="168" />
+        <location filename="../../deskapp/ui/error_text.py" line="223" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="169" />
+        <location filename="../../deskapp/ui/error_text.py" line="224" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="170" />
+        <location filename="../../deskapp/ui/error_text.py" line="225" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="171" />
+        <location filename="../../deskapp/ui/error_text.py" line="226" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="172" />
+        <location filename="../../deskapp/ui/error_text.py" line="227" />
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="173" />
+        <location filename="../../deskapp/ui/error_text.py" line="228" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="174" />
+        <location filename="../../deskapp/ui/error_text.py" line="229" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="175" />
+        <location filename="../../deskapp/ui/error_text.py" line="230" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="176" />
+        <location filename="../../deskapp/ui/error_text.py" line="231" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="177" />
+        <location filename="../../deskapp/ui/error_text.py" line="232" />
         <source>Team name</source>
         <translation>نام تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="178" />
+        <location filename="../../deskapp/ui/error_text.py" line="233" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="179" />
+        <location filename="../../deskapp/ui/error_text.py" line="234" />
         <source>View name</source>
         <translation>نام نما</translation>
     </message>
@@ -931,395 +1019,370 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="32" />
-        <source>The request could not be done.</source>
-        <translation>درخواست انجام نشد.</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/error_text.py" line="33" />
-        <source>That record does not exist (any more).</source>
-        <translation>این مورد (دیگر) وجود ندارد.</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/error_text.py" line="34" />
-        <source>Please check {field}.</source>
-        <translation>لطفاً {field} را بررسی کنید.</translation>
-    </message>
-    <message>
         <location filename="../../deskapp/ui/error_text.py" line="35" />
-        <source>That already exists.</source>
-        <translation>این مورد از پیش وجود دارد.</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/error_text.py" line="37" />
         <source>{field} is required.</source>
         <translation>{field} لازم است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="38" />
+        <location filename="../../deskapp/ui/error_text.py" line="36" />
         <source>{field} is {length} characters long; the limit is {limit}.</source>
         <translation>{field} {length} نویسه است؛ حداکثر {limit} نویسه مجاز است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="40" />
+        <location filename="../../deskapp/ui/error_text.py" line="38" />
         <source>{field} has a value of the wrong kind.</source>
         <translation>نوع مقدار {field} نادرست است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="41" />
+        <location filename="../../deskapp/ui/error_text.py" line="39" />
         <source>{field} contains a control character at position {position}; remove it.</source>
         <translation>{field} در جایگاه {position} یک نویسه‌ی کنترلی دارد؛ آن را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="44" />
+        <location filename="../../deskapp/ui/error_text.py" line="42" />
         <source>{field} must be between {low} and {high}.</source>
         <translation>{field} باید بین {low} و {high} باشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="46" />
+        <location filename="../../deskapp/ui/error_text.py" line="44" />
         <source>{field} is not an email address.</source>
         <translation>{field} نشانی رایانامه نیست.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="47" />
+        <location filename="../../deskapp/ui/error_text.py" line="45" />
         <source>Choose one of the offered {field}.</source>
         <translation>یکی از گزینه‌های {field} را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="49" />
+        <location filename="../../deskapp/ui/error_text.py" line="54" />
         <source>{value} is not a phone number: a number here has {min} to {max} digits.</source>
         <translation>{value} شماره‌ی تلفن نیست: شماره‌ی تلفن اینجا {min} تا {max} رقم دارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="51" />
+        <location filename="../../deskapp/ui/error_text.py" line="56" />
         <source>The password must have at least {min} characters.</source>
         <translation>گذرواژه باید دست‌کم {min} نویسه داشته باشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="53" />
+        <location filename="../../deskapp/ui/error_text.py" line="58" />
         <source>The password is longer than {max} characters.</source>
         <translation>گذرواژه بیش از {max} نویسه است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="55" />
+        <location filename="../../deskapp/ui/error_text.py" line="60" />
         <source>The new password must differ from the temporary one.</source>
         <translation>گذرواژه‌ی تازه باید با گذرواژه‌ی موقت فرق داشته باشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="57" />
+        <location filename="../../deskapp/ui/error_text.py" line="62" />
         <source>The tier must be 1, 2 or 3.</source>
         <translation>سطح باید ۱، ۲ یا ۳ باشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="59" />
-        <source>Your role ({role}) does not allow this.</source>
-        <translation>نقش شما ({role}) اجازه‌ی این کار را نمی‌دهد.</translation>
+        <location filename="../../deskapp/ui/error_text.py" line="64" />
+        <source>You ({role}) may not {action}.</source>
+        <translation>شما ({role}) اجازه‌ی {action} ندارید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="61" />
+        <location filename="../../deskapp/ui/error_text.py" line="65" />
         <source>{reference} belongs to another agent or team; you may not work on it.</source>
         <translation>{reference} متعلق به کارشناس یا تیم دیگری است؛ نمی‌توانید روی آن کار کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="63" />
+        <location filename="../../deskapp/ui/error_text.py" line="67" />
         <source>You may take tickets from the pool or hand back your own; ask a supervisor to move other work.</source>
         <translation>می‌توانید درخواستی را از صف مشترک بردارید یا درخواست خود را بازگردانید؛ برای جابه‌جایی کارهای دیگر از سرپرست بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="68" />
+        <location filename="../../deskapp/ui/error_text.py" line="72" />
         <source>{reference} is {status}; it cannot become {to}.</source>
         <translation>{reference} در وضعیت «{status}» است؛ نمی‌تواند «{to}» شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="71" />
+        <location filename="../../deskapp/ui/error_text.py" line="75" />
         <source>{what} was changed by {changed_by}; reload it to see the change.</source>
         <translation>{what} را {changed_by} تغییر داده است؛ برای دیدن تغییر دوباره بارگذاری کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="74" />
+        <location filename="../../deskapp/ui/error_text.py" line="78" />
         <source>Wrong user name or password.</source>
         <translation>نام کاربری یا گذرواژه نادرست است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="75" />
+        <location filename="../../deskapp/ui/error_text.py" line="79" />
         <source>The account {username} is disabled; ask an administrator.</source>
         <translation>حساب {username} غیرفعال است؛ از مدیر سامانه بپرسید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="77" />
+        <location filename="../../deskapp/ui/error_text.py" line="81" />
         <source>Too many failed logins: locked for {minutes} more minute(s); an administrator can unlock it.</source>
         <translation>ورودهای ناموفق بسیار: تا {minutes} دقیقه‌ی دیگر قفل است؛ مدیر سامانه می‌تواند آن را باز کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="80" />
+        <location filename="../../deskapp/ui/error_text.py" line="84" />
         <source>Too many failed logins: wait {seconds} second(s) and try again.</source>
         <translation>ورودهای ناموفق بسیار: {seconds} ثانیه صبر کنید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="82" />
+        <location filename="../../deskapp/ui/error_text.py" line="86" />
         <source>The password of {username} was reset; choose a new one to log in.</source>
         <translation>گذرواژه‌ی {username} بازنشانی شده است؛ برای ورود گذرواژه‌ی تازه‌ای برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="85" />
+        <location filename="../../deskapp/ui/error_text.py" line="89" />
         <source>That ticket does not exist (any more).</source>
         <translation>این درخواست (دیگر) وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="86" />
+        <location filename="../../deskapp/ui/error_text.py" line="90" />
         <source>{reference} belongs to another team; you may not read it.</source>
         <translation>{reference} متعلق به تیم دیگری است؛ نمی‌توانید آن را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="88" />
+        <location filename="../../deskapp/ui/error_text.py" line="92" />
         <source>There is no ticket {reference}.</source>
         <translation>درخواستی با شماره‌ی {reference} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="89" />
+        <location filename="../../deskapp/ui/error_text.py" line="93" />
         <source>Choose an existing customer or enter a new one.</source>
         <translation>مشتری موجودی را انتخاب کنید یا مشتری تازه‌ای وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="91" />
+        <location filename="../../deskapp/ui/error_text.py" line="95" />
         <source>A note is internal; it has no direction.</source>
         <translation>یادداشت داخلی است؛ جهت ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="93" />
+        <location filename="../../deskapp/ui/error_text.py" line="97" />
         <source>That message was already stored with another ticket.</source>
         <translation>این پیام پیش‌تر در درخواست دیگری ذخیره شده است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="95" />
+        <location filename="../../deskapp/ui/error_text.py" line="99" />
         <source>Satisfaction is recorded when resolving.</source>
         <translation>رضایت هنگام حل ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="97" />
+        <location filename="../../deskapp/ui/error_text.py" line="101" />
         <source>{reference} is not resolved; satisfaction is recorded after resolution.</source>
         <translation>{reference} حل نشده است؛ رضایت پس از حل ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="99" />
+        <location filename="../../deskapp/ui/error_text.py" line="103" />
         <source>Satisfaction must be 1 to 5.</source>
         <translation>رضایت باید از ۱ تا ۵ باشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="100" />
+        <location filename="../../deskapp/ui/error_text.py" line="104" />
         <source>That person does not exist or is disabled.</source>
         <translation>این شخص وجود ندارد یا غیرفعال است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="102" />
+        <location filename="../../deskapp/ui/error_text.py" line="106" />
         <source>That team does not exist (any more).</source>
         <translation>این تیم (دیگر) وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="103" />
+        <location filename="../../deskapp/ui/error_text.py" line="107" />
         <source>That customer does not exist (any more).</source>
         <translation>این مشتری (دیگر) وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="105" />
+        <location filename="../../deskapp/ui/error_text.py" line="109" />
         <source>That answer was retired or deleted meanwhile.</source>
         <translation>این پاسخ در این میان بایگانی یا حذف شده است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="108" />
+        <location filename="../../deskapp/ui/error_text.py" line="112" />
         <source>{reference} is already with that team; choose another team.</source>
         <translation>{reference} هم‌اکنون نزد همین تیم است؛ تیم دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="110" />
+        <location filename="../../deskapp/ui/error_text.py" line="114" />
         <source>Choose a supervisor or a higher-tier team to escalate to.</source>
         <translation>سرپرست یا تیمی در سطح بالاتر برای ارجاع انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="112" />
+        <location filename="../../deskapp/ui/error_text.py" line="116" />
         <source>You cannot escalate a ticket to yourself.</source>
         <translation>نمی‌توانید درخواستی را به خودتان ارجاع دهید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="114" />
+        <location filename="../../deskapp/ui/error_text.py" line="118" />
         <source>{name} is {role}; hierarchical escalations go to a supervisor or a manager.</source>
         <translation>{name} «{role}» است؛ ارجاع سلسله‌مراتبی به سرپرست یا مدیر می‌رود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="117" />
+        <location filename="../../deskapp/ui/error_text.py" line="121" />
         <source>{team} is tier {tier}; escalating up needs a team above tier {needed}. To hand the ticket to a team at the same tier, escalate functionally.</source>
         <translation>{team} در سطح {tier} است؛ ارجاع به بالا به تیمی بالاتر از سطح {needed} نیاز دارد. برای سپردن درخواست به تیمی هم‌سطح، ارجاع تخصصی بدهید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="121" />
+        <location filename="../../deskapp/ui/error_text.py" line="125" />
         <source>{reference} is not escalated; nothing to return.</source>
         <translation>{reference} ارجاع نشده است؛ چیزی برای بازگرداندن نیست.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="123" />
+        <location filename="../../deskapp/ui/error_text.py" line="127" />
         <source>{reference} is {status}; reopen it before escalating.</source>
         <translation>{reference} در وضعیت «{status}» است؛ پیش از ارجاع آن را بازگشایی کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="125" />
+        <location filename="../../deskapp/ui/error_text.py" line="129" />
         <source>That escalation does not exist.</source>
         <translation>این ارجاع وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="126" />
+        <location filename="../../deskapp/ui/error_text.py" line="130" />
         <source>Only the receiver of the escalation of {reference} or their supervisor may acknowledge it.</source>
         <translation>تنها گیرنده‌ی ارجاع {reference} یا سرپرست او می‌تواند آن را تأیید کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="130" />
+        <location filename="../../deskapp/ui/error_text.py" line="134" />
         <source>The escalation of {reference} was already acknowledged by {by}.</source>
         <translation>ارجاع {reference} را پیش‌تر {by} تأیید کرده است.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="132" />
+        <location filename="../../deskapp/ui/error_text.py" line="136" />
         <source>Choose a reason for the escalation.</source>
         <translation>دلیلی برای ارجاع انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="134" />
+        <location filename="../../deskapp/ui/error_text.py" line="138" />
         <source>That is not one of the desk's escalation reasons; choose one from the list.</source>
         <translation>این یکی از دلیل‌های ارجاع این میز نیست؛ یکی را از فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="136" />
+        <location filename="../../deskapp/ui/error_text.py" line="140" />
         <source>The reason needs a code of letters or digits.</source>
         <translation>دلیل به کدی از حروف یا رقم‌ها نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="138" />
+        <location filename="../../deskapp/ui/error_text.py" line="142" />
         <source>A reason with code {reason} already exists.</source>
         <translation>دلیلی با کد {reason} از پیش وجود دارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="140" />
+        <location filename="../../deskapp/ui/error_text.py" line="144" />
         <source>That escalation reason does not exist (any more).</source>
         <translation>این دلیل ارجاع (دیگر) وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="143" />
+        <location filename="../../deskapp/ui/error_text.py" line="147" />
         <source>Select at least one ticket to reassign.</source>
         <translation>دست‌کم یک درخواست برای واگذاری دوباره انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="145" />
+        <location filename="../../deskapp/ui/error_text.py" line="149" />
         <source>{count} tickets selected; move at most {limit} at once.</source>
         <translation>{count} درخواست انتخاب شده است؛ هر بار حداکثر {limit} درخواست را جابه‌جا کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="147" />
+        <location filename="../../deskapp/ui/error_text.py" line="151" />
         <source>Choose an agent or a team to move the tickets to.</source>
         <translation>کارشناس یا تیمی برای جابه‌جایی درخواست‌ها انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="149" />
+        <location filename="../../deskapp/ui/error_text.py" line="153" />
         <source>Only a signed-in person can save views.</source>
         <translation>تنها کاربر واردشده می‌تواند نما ذخیره کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="151" />
+        <location filename="../../deskapp/ui/error_text.py" line="155" />
         <source>Choose at least one filter to save as a view.</source>
         <translation>دست‌کم یک فیلتر برای ذخیره به‌صورت نما انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/error_text.py" line="153" />
+        <location filename="../../deskapp/ui/error_text.py" line="157" />
         <source>That view does not exist (any more).</source>
         <translation>این نما (دیگر) وجود ندارد.</translation>
     </message>
-</context>
+    </context>
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="59" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="62" />
         <source>Escalate %1</source>
         <translation>ارجاع %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="78" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="87" />
         <source>To another team (functional)</source>
         <translation>به تیمی دیگر (ارجاع تخصصی)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="80" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="89" />
         <source>Up the hierarchy (supervisor or next tier)</source>
         <translation>به سطح بالاتر (سرپرست یا سطح بعدی)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="91" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="100" />
         <source>Filter by skill or team name…</source>
         <translation>فیلتر بر اساس مهارت یا نام تیم…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="107" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="121" />
         <source>Choose a reason…</source>
         <translation>دلیلی انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="110" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="124" />
         <source>What has been tried, what the customer needs…</source>
         <translation>چه اقداماتی انجام شده و مشتری به چه نیاز دارد…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="111" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="125" />
         <source>Keep me informed about this ticket</source>
         <translation>مرا از روند این درخواست باخبر کن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="114" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="128" />
         <source>Reason:</source>
         <translation>دلیل:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="115" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="129" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="126" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="140" />
         <source>Escalate</source>
         <translation>ارجاع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="154" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="168" />
         <source>Loading teams…</source>
         <translation>در حال بارگذاری تیم‌ها…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="184" />
-        <source>%1 — %2 · %3 open · %4 available · tier %5</source>
-        <translation>‏%1 — %2‏ · %3 باز · %4 در دسترس · سطح %5</translation>
-    </message>
-    <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="186" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="200" />
         <source>no skills listed</source>
         <translation>مهارتی ثبت نشده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="193" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="209" />
         <source>No other team matches.</source>
         <translation>تیم دیگری با این مشخصات پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="198" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="240" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="198" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="240" />
         <source>Next tier</source>
         <translation>سطح بعدی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="202" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="244" />
         <source>Nobody above this ticket's team.</source>
         <translation>بالاتر از تیم این درخواست کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="271" />
+        <location filename="../../deskapp/ui/dialogs/escalate_dialog.py" line="313" />
         <source>Escalating…</source>
         <translation>در حال ارجاع…</translation>
     </message>
@@ -1863,7 +1926,7 @@ Database: %2</source>
         <source>Mark all as read</source>
         <translation>علامت‌گذاری همه به‌عنوان خوانده‌شده</translation>
     </message>
-</context>
+    </context>
 <context>
     <name>NotificationWording</name>
     <message>
@@ -1938,7 +2001,7 @@ Database: %2</source>
 <context>
     <name>QueueColumns</name>
     <message>
-        <location filename="../../deskapp/ui/queue/columns.py" line="140" />
+        <location filename="../../deskapp/ui/queue/columns.py" line="144" />
         <source>Default columns</source>
         <translation>ستون‌های پیش‌فرض</translation>
     </message>
@@ -2156,120 +2219,120 @@ Database: %2</source>
     </message>
     <message>
         <location filename="../../deskapp/ui/queue/panel.py" line="140" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="604" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="605" />
         <source>Delete view</source>
         <translation>حذف نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="160" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="161" />
         <source>Search number, subject, conversation, customer, phone… (Ctrl+F)</source>
         <translation>جست‌وجوی شماره، موضوع، گفت‌وگو، مشتری، تلفن… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="165" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="166" />
         <source>Filters</source>
         <translation>فیلترها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="168" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="169" />
         <source>Any status</source>
         <translation>هر وضعیتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="170" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="171" />
         <source>Any priority</source>
         <translation>هر اولویتی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="172" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="173" />
         <source>Any channel</source>
         <translation>هر کانالی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="174" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="175" />
         <source>Any team</source>
         <translation>هر تیمی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="176" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="177" />
         <source>Anyone</source>
         <translation>هر کسی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="176" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="256" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="177" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="257" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="178" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="179" />
         <source>Any segment</source>
         <translation>هر گروهی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="254" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="255" />
         <source>My open tickets</source>
         <translation>درخواست‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="255" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="256" />
         <source>My team</source>
         <translation>تیم من</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="257" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="258" />
         <source>Breaching soon</source>
         <translation>نزدیک به موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="258" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="259" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="259" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="260" />
         <source>All open</source>
         <translation>همه‌ی باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="260" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="261" />
         <source>Recently resolved</source>
         <translation>اخیراً حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="261" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="262" />
         <source>Custom</source>
         <translation>سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="558" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="623" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="559" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="624" />
         <source>Custom view</source>
         <translation>نمای سفارشی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="577" />
-        <location filename="../../deskapp/ui/queue/panel.py" line="583" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="578" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="584" />
         <source>Save view</source>
         <translation>ذخیره‌ی نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="578" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="579" />
         <source>Choose a filter or type a search first; the view saves them.</source>
         <translation>ابتدا فیلتری انتخاب کنید یا عبارتی جست‌وجو کنید؛ نما آن‌ها را ذخیره می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="583" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="584" />
         <source>Name of the view:</source>
         <translation>نام نما:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="605" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="606" />
         <source>Delete the view “%1”?</source>
         <translation>نمای «%1» حذف شود؟</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/panel.py" line="623" />
+        <location filename="../../deskapp/ui/queue/panel.py" line="624" />
         <source>The view was not saved: %1</source>
         <translation>نما ذخیره نشد: %1</translation>
     </message>
@@ -2277,79 +2340,79 @@ Database: %2</source>
 <context>
     <name>SchemaDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="37" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="36" />
         <source>The database needs attention</source>
         <translation>پایگاه داده نیاز به رسیدگی دارد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="44" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="43" />
         <source>Database: %1</source>
         <translation>پایگاه داده: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="66" />
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="75" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="65" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="74" />
         <source>Administrator &amp;username:</source>
         <translation>&amp;نام کاربری مدیر سیستم:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="67" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="66" />
         <source>Administrator &amp;name:</source>
         <translation>نام &amp;مدیر سیستم:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="68" />
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="76" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="67" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="75" />
         <source>&amp;Password:</source>
         <translation>&amp;گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="69" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="68" />
         <source>&amp;Repeat password:</source>
         <translation>&amp;تکرار گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="71" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="70" />
         <source>&amp;Create the database</source>
         <translation>&amp;ساختن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="78" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="77" />
         <source>&amp;Upgrade the database</source>
         <translation>&amp;ارتقای پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="82" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="81" />
         <source>Choose another database…</source>
         <translation>انتخاب پایگاه داده‌ی دیگر…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="103" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="102" />
         <source>The database is empty. deskapp can create its tables in it, with a first administrator account who then adds the staff.</source>
         <translation>پایگاه داده خالی است. deskapp می‌تواند جدول‌های خود را در آن بسازد، همراه با نخستین حساب مدیر سیستم که سپس کارکنان را اضافه می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="108" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="107" />
         <source>The database schema (%1) is older than this deskapp (%2). Only an administrator may upgrade it: sign in below, or ask an administrator. Back up the database first; afterwards every workstation needs this version.</source>
         <translation>ساختار پایگاه داده (%1) از این نسخه‌ی deskapp (%2) قدیمی‌تر است. فقط مدیر سیستم می‌تواند آن را ارتقا دهد: در پایین وارد شوید یا از مدیر سیستم بخواهید. ابتدا از پایگاه داده نسخه‌ی پشتیبان بگیرید؛ پس از آن همه‌ی میزهای کار به این نسخه نیاز دارند.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="114" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="113" />
         <source>The database was upgraded by a newer deskapp (schema %1); this deskapp knows only up to %2. Upgrade deskapp on this computer.</source>
         <translation>پایگاه داده با نسخه‌ی جدیدتری از deskapp ارتقا یافته است (ساختار %1)؛ این deskapp فقط تا %2 را می‌شناسد. deskapp را روی این رایانه به‌روز کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="118" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="117" />
         <source>That database holds tables that are not deskapp's. Choose another database.</source>
         <translation>این پایگاه داده جدول‌هایی دارد که متعلق به deskapp نیستند. پایگاه داده‌ی دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="126" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="125" />
         <source>Enter the administrator's username and password.</source>
         <translation>نام کاربری و گذرواژه‌ی مدیر سیستم را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="131" />
+        <location filename="../../deskapp/ui/dialogs/schema_dialog.py" line="130" />
         <source>The two passwords differ.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
@@ -2375,12 +2438,12 @@ Database: %2</source>
 <context>
     <name>SlaClockLabel</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="38" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="41" />
         <source>due %1</source>
         <translation>موعد %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="40" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="43" />
         <source>at %1</source>
         <translation>در %1</translation>
     </message>
@@ -2388,119 +2451,119 @@ Database: %2</source>
 <context>
     <name>SlaDisplay</name>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="32" />
+        <location filename="../../deskapp/ui/sla_display.py" line="34" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="33" />
-        <location filename="../../deskapp/ui/sla_display.py" line="34" />
+        <location filename="../../deskapp/ui/sla_display.py" line="35" />
+        <location filename="../../deskapp/ui/sla_display.py" line="36" />
         <source>%1 left</source>
         <translation>%1 مانده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="35" />
+        <location filename="../../deskapp/ui/sla_display.py" line="37" />
         <source>overdue %1</source>
         <translation>%1 گذشته از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="36" />
+        <location filename="../../deskapp/ui/sla_display.py" line="38" />
         <source>paused, %1 left</source>
         <translation>متوقف، %1 مانده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="37" />
+        <location filename="../../deskapp/ui/sla_display.py" line="39" />
         <source>paused, overdue %1</source>
         <translation>متوقف، %1 گذشته از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="38" />
+        <location filename="../../deskapp/ui/sla_display.py" line="40" />
         <source>met</source>
         <translation>رعایت شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="39" />
+        <location filename="../../deskapp/ui/sla_display.py" line="41" />
         <source>missed by %1</source>
         <translation>%1 دیرتر از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="43" />
+        <location filename="../../deskapp/ui/sla_display.py" line="45" />
         <source>%1: no target</source>
         <translation>%1: بدون هدف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="44" />
-        <location filename="../../deskapp/ui/sla_display.py" line="45" />
+        <location filename="../../deskapp/ui/sla_display.py" line="46" />
+        <location filename="../../deskapp/ui/sla_display.py" line="47" />
         <source>%1: %2 left</source>
         <translation>%1: %2 مانده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="46" />
+        <location filename="../../deskapp/ui/sla_display.py" line="48" />
         <source>%1: overdue %2</source>
         <translation>%1: %2 گذشته از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="47" />
+        <location filename="../../deskapp/ui/sla_display.py" line="49" />
         <source>%1: paused, %2 left</source>
         <translation>%1: متوقف، %2 مانده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="48" />
+        <location filename="../../deskapp/ui/sla_display.py" line="50" />
         <source>%1: paused, overdue %2</source>
         <translation>%1: متوقف، %2 گذشته از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="49" />
+        <location filename="../../deskapp/ui/sla_display.py" line="51" />
         <source>%1: met</source>
         <translation>%1: انجام شد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="50" />
+        <location filename="../../deskapp/ui/sla_display.py" line="52" />
         <source>%1: missed by %2</source>
         <translation>%1: %2 دیرتر از موعد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="54" />
+        <location filename="../../deskapp/ui/sla_display.py" line="56" />
         <source>No SLA</source>
         <translation>بدون توافق سطح خدمت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="55" />
+        <location filename="../../deskapp/ui/sla_display.py" line="57" />
         <source>On track</source>
         <translation>در مسیر</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="56" />
+        <location filename="../../deskapp/ui/sla_display.py" line="58" />
         <source>Warning</source>
         <translation>هشدار</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="57" />
+        <location filename="../../deskapp/ui/sla_display.py" line="59" />
         <source>Breached</source>
         <translation>از موعد گذشته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="58" />
+        <location filename="../../deskapp/ui/sla_display.py" line="60" />
         <source>Paused</source>
         <translation>متوقف</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="59" />
+        <location filename="../../deskapp/ui/sla_display.py" line="61" />
         <source>Paused, breached</source>
         <translation>متوقف، از موعد گذشته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="60" />
+        <location filename="../../deskapp/ui/sla_display.py" line="62" />
         <source>Met</source>
         <translation>رعایت‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="61" />
+        <location filename="../../deskapp/ui/sla_display.py" line="63" />
         <source>Missed</source>
         <translation>از دست‌رفته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/sla_display.py" line="96" />
+        <location filename="../../deskapp/ui/sla_display.py" line="98" />
         <source>Warning (%1)</source>
         <translation>هشدار (%1)</translation>
     </message>
@@ -2654,12 +2717,12 @@ Database: %2</source>
         <translation>ورود نمایشی (کاربر / گذرواژه):</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="175" />
+        <location filename="../../deskapp/ui/startup.py" line="179" />
         <source>deskapp cannot start</source>
         <translation>deskapp اجرا نشد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/startup.py" line="186" />
+        <location filename="../../deskapp/ui/startup.py" line="190" />
         <source>deskapp</source>
         <translation>deskapp</translation>
     </message>
@@ -2890,14 +2953,6 @@ Database: %2</source>
     </message>
 </context>
 <context>
-    <name>TeamsPage</name>
-    <message>
-        <location filename="../../deskapp/ui/admin/staff_window.py" line="134" />
-        <source>Skills:</source>
-        <translation>مهارت‌ها:</translation>
-    </message>
-    </context>
-<context>
     <name>TicketDetailView</name>
     <message>
         <location filename="../../deskapp/ui/ticket/detail_view.py" line="79" />
@@ -2928,47 +2983,47 @@ Database: %2</source>
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="64" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="67" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="65" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="68" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="66" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="69" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="67" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="70" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="68" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="71" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="69" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="72" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="105" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="113" />
         <source>unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="114" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="122" />
         <source>First response</source>
         <translation>اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/ticket/header.py" line="119" />
+        <location filename="../../deskapp/ui/ticket/header.py" line="127" />
         <source>Resolution</source>
         <translation>حل</translation>
     </message>

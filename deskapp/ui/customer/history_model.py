@@ -31,9 +31,11 @@ _COLUMNS = (
     QT_TRANSLATE_NOOP("CustomerTicketsModel", "Opened"),
     QT_TRANSLATE_NOOP("CustomerTicketsModel", "Subject"),
     QT_TRANSLATE_NOOP("CustomerTicketsModel", "Status"),
-    QT_TRANSLATE_NOOP("CustomerTicketsModel", "SLA"),
 )
-SLA_COLUMN = 4
+# The status cell carries the SLA state of the ticket's clock: its colour (the one
+# table, ui.sla_display) and, in the tooltip, its words. No column of its own: the
+# history pane is narrow.
+SLA_COLUMN = 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -90,15 +92,14 @@ class CustomerTicketsModel(QAbstractTableModel):
                 return t.subject
             if col == 3:
                 return label(t.status)
-            if col == SLA_COLUMN:
-                return short_text(self._sla[index.row()])
         elif role == Qt.ItemDataRole.ForegroundRole and col == SLA_COLUMN:
             return QBrush(QColor(colour(self._sla[index.row()])))
         elif role == Qt.ItemDataRole.DecorationRole and col == 0:
             return channel_icon(t.channel)
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if col == SLA_COLUMN:
-                return stage_text(self._sla[index.row()])
+            if col == SLA_COLUMN:  # the status, and the SLA clock in words
+                reading = self._sla[index.row()]
+                return f"{label(t.status)}\n{short_text(reading)} · {stage_text(reading)}"
             return f"{t.reference} · {label(t.channel)} · {label(t.priority)}\n{t.subject}"
         elif role == Qt.ItemDataRole.ForegroundRole and not t.status.is_open:
             return QBrush(QColor("#757575"))

@@ -26,7 +26,7 @@ def test_customer_tickets_model(qapp, qtmodeltester, floor):
     qtmodeltester.check(model)
     model.set_tickets(history.tickets)
     qtmodeltester.check(model)
-    assert model.rowCount() == 2 and model.columnCount() == 5  # ..., Status, SLA
+    assert model.rowCount() == 2 and model.columnCount() == 4
     assert model.index(0, 0).data(TICKET_ID_ROLE) == floor.second.ticket.id
 
 
