@@ -117,6 +117,10 @@ class Ticket(MutableMixin, Base):
     first_response_business_s: Mapped[int | None] = mapped_column(Integer)
     resolution_business_s: Mapped[int | None] = mapped_column(Integer)
     business_measured_for: Mapped[datetime | None] = mapped_column()
+    # Strict first-contact resolution (services.reports.model), decided once the 7-day
+    # window after the resolution has passed; NULL while undecided (reports work it
+    # out live then) and again after a reopen and a new resolution.
+    fcr_strict: Mapped[bool | None] = mapped_column(Boolean)
     # Full-text search document (services.search): normalised words of the number,
     # subject, description, interactions and customer. Deferred: only search reads it.
     search_text: Mapped[str] = mapped_column(Text, default="", deferred=True)
@@ -144,6 +148,12 @@ UNMEASURED = or_(
     ),
 )
 Index("ix_tickets_rpt_unmeasured", Ticket.id, sqlite_where=UNMEASURED, postgresql_where=UNMEASURED)
+# Resolved tickets whose strict FCR is not decided yet (services.reports.service.decide_fcr).
+FCR_UNDECIDED = and_(Ticket.resolved_at.is_not(None), Ticket.fcr_strict.is_(None))
+Index(
+    "ix_tickets_rpt_fcr_undecided", Ticket.resolved_at,
+    sqlite_where=FCR_UNDECIDED, postgresql_where=FCR_UNDECIDED,
+)
 
 
 class Interaction(AppendOnlyMixin, Base):

@@ -14,7 +14,9 @@ triggers of 0003 stay). ``ix_tickets_rpt_created`` / ``ix_tickets_rpt_resolved``
 indexes of the figures over tickets created / resolved in a date range (the
 percentiles, CSAT and per-agent counts read them without touching the table); ``ix_tickets_rpt_unmeasured``: a partial index of the
 tickets still to measure, so the check before every report reads nothing when all
-are measured (a full scan of a million tickets otherwise).
+are measured (a full scan of a million tickets otherwise). ``tickets.fcr_strict``:
+the strict first-contact resolution decided once its 7-day window has passed, with a
+partial index of the resolved tickets still undecided.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ def upgrade() -> None:
         "tickets",
         sa.Column("business_measured_for", sa.DateTime(timezone=True), nullable=True),
     )
+    op.add_column("tickets", sa.Column("fcr_strict", sa.Boolean(), nullable=True))
+    undecided = sa.text("resolved_at IS NOT NULL AND fcr_strict IS NULL")
+    op.create_index(
+        "ix_tickets_rpt_fcr_undecided", "tickets", ["resolved_at"],
+        sqlite_where=undecided, postgresql_where=undecided,
+    )
     op.create_index(
         "ix_tickets_rpt_created", "tickets",
         ["created_at", "deleted_at", "first_response_business_s", "assignee_id"],
@@ -59,9 +67,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_tickets_rpt_unmeasured", table_name="tickets")
+    op.drop_index("ix_tickets_rpt_fcr_undecided", table_name="tickets")
     op.drop_index("ix_tickets_rpt_resolved", table_name="tickets")
     op.drop_index("ix_tickets_rpt_created", table_name="tickets")
     with op.batch_alter_table("tickets", schema=None) as batch_op:
+        batch_op.drop_column("fcr_strict")
         batch_op.drop_column("business_measured_for")
         batch_op.drop_column("resolution_business_s")
         batch_op.drop_column("first_response_business_s")

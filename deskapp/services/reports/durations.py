@@ -41,6 +41,7 @@ _UPDATE = (
         first_response_business_s=bindparam("v_fr"),
         resolution_business_s=bindparam("v_res"),
         business_measured_for=bindparam("v_for"),
+        fcr_strict=None,  # a new resolution: decided again after its own window
     )
 )
 

@@ -20,11 +20,14 @@ from sqlalchemy import (
     and_,
     case,
     exists,
+    false,
     func,
     literal,
     literal_column,
     or_,
     select,
+    true,
+    update,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -208,12 +211,63 @@ class ReportService:
 
 
     def measure(self) -> int:
-        """Measure the business durations still missing (see durations.py)."""
+        """Measure the business durations still missing (see durations.py) and decide
+        the strict FCR of tickets whose window has passed."""
         with self._uow() as uow:
             n = measure_pending(uow.session, self._sla)
+            n += decide_fcr(uow.session, self._now())
             if n:
                 uow.commit()
         return n
+
+
+def _plus_days(pg: bool, col: ColumnElement, days: int) -> ColumnElement:
+    if pg:
+        return col + literal_column(f"interval '{int(days)} days'")
+    return func.strftime("%Y-%m-%d %H:%M:%f", col, f"+{days} days")
+
+
+def strict_fcr_live(pg: bool) -> ColumnElement:
+    """The strict first-contact resolution of model.py as SQL over a resolved ticket."""
+    other = aliased(Ticket)
+    window_end = _plus_days(pg, Ticket.resolved_at, FCR_WINDOW_DAYS)
+    return and_(
+        Ticket.first_contact_resolution.is_(True),
+        Ticket.reopen_count == 0,
+        ~exists().where(Escalation.ticket_id == Ticket.id),
+        ~exists().where(
+            Interaction.ticket_id == Ticket.id,
+            Interaction.direction == Direction.INBOUND,
+            Interaction.created_at > Ticket.resolved_at,
+            Interaction.created_at <= window_end,
+        ),
+        ~exists().where(
+            other.customer_id == Ticket.customer_id,
+            other.id != Ticket.id,
+            other.deleted_at.is_(None),
+            other.created_at > Ticket.resolved_at,
+            other.created_at <= window_end,
+        ),
+    )
+
+
+def decide_fcr(session: Session, now: datetime) -> int:
+    """Store the strict FCR of every resolved ticket whose 7-day window has passed and
+    is not decided yet (through the partial index of the undecided); how many. A
+    later escalation of a ticket left resolved would not change its stored value."""
+    pg = session.get_bind().dialect.name == "postgresql"
+    cutoff = now - timedelta(days=FCR_WINDOW_DAYS)
+    result = session.execute(
+        update(Ticket)
+        .where(
+            Ticket.resolved_at.is_not(None),
+            Ticket.fcr_strict.is_(None),
+            Ticket.resolved_at < _ts(cutoff),
+        )
+        .values(fcr_strict=case((strict_fcr_live(pg), true()), else_=false()))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
 
 
 def _replace(query: ReportQuery, **changes: object) -> ReportQuery:
@@ -287,10 +341,6 @@ class _Run:
             Ticket.resolved_at < _ts(self.end),
         ]
 
-    def plus_days(self, col: ColumnElement, days: int) -> ColumnElement:
-        if self.pg:
-            return col + literal_column(f"interval '{int(days)} days'")
-        return func.strftime("%Y-%m-%d %H:%M:%f", col, f"+{days} days")
 
     # -- SLA clocks, as SQL -------------------------------------------------
     def fr_clock(self) -> tuple[ColumnElement, ColumnElement, ColumnElement]:
@@ -411,25 +461,11 @@ class _Run:
         return fr, res
 
     def strict_fcr(self) -> ColumnElement:
-        other = aliased(Ticket)
-        window_end = self.plus_days(Ticket.resolved_at, FCR_WINDOW_DAYS)
-        return and_(
-            Ticket.first_contact_resolution.is_(True),
-            Ticket.reopen_count == 0,
-            ~exists().where(Escalation.ticket_id == Ticket.id),
-            ~exists().where(
-                Interaction.ticket_id == Ticket.id,
-                Interaction.direction == Direction.INBOUND,
-                Interaction.created_at > Ticket.resolved_at,
-                Interaction.created_at <= window_end,
-            ),
-            ~exists().where(
-                other.customer_id == Ticket.customer_id,
-                other.id != Ticket.id,
-                other.deleted_at.is_(None),
-                other.created_at > Ticket.resolved_at,
-                other.created_at <= window_end,
-            ),
+        """Strict FCR of a resolved ticket: as decided and stored, or worked out now
+        while its 7-day window is still open (see decide_fcr)."""
+        return or_(
+            Ticket.fcr_strict.is_(True),
+            and_(Ticket.fcr_strict.is_(None), strict_fcr_live(self.pg)),
         )
 
     def resolved_by_agent(self) -> dict[object, tuple[int, int, int, int]]:

@@ -77,3 +77,30 @@ def test_without_a_calendar_wall_clock_time_counts():
     assert resolution_seconds(None, t0, t1, datetime(2026, 1, 1, 12, tzinfo=UTC), 0) == 43200
 
 
+
+
+def test_strict_fcr_is_decided_once_its_window_has_passed(sqlite_url):
+    from datetime import date
+
+    from deskapp.services.facade import build_services
+    from deskapp.services.reports import ReportQuery
+
+    clock = FakeClock()
+    services = build_services(sqlite_url, clock=clock)
+    desk = make_desk(services)
+    t = log_ticket_with_contact(services, desk, clock)
+    clock.set(hours=1)
+    services.tickets.change_status(
+        desk.agent, t, services.tickets.get(desk.agent, t).ticket.version, "resolved")
+
+    def report_and_stored():
+        r = services.reports.report(desk.manager, ReportQuery(date(2026, 11, 23), date(2026, 11, 23)))
+        with services.uow(read_only=True) as uow:
+            stored = uow.session.scalar(select(Ticket.fcr_strict).where(Ticket.id == t))
+        return r.fcr.first_contact, stored
+
+    clock.set(days=2)
+    assert report_and_stored() == (1, None)  # counted live, window still open
+    clock.set(days=8)
+    assert report_and_stored() == (1, True)  # decided and stored
+    services.dispose()
