@@ -27,7 +27,9 @@ Definitions (the tooltips of the Reports tab say the same in one line each):
   (no escalation record at all, even one later undone); (3) it was never reopened;
   (4) the customer made no further inbound contact within 7 days after the
   resolution: no inbound interaction on the ticket and no new ticket of the same
-  customer. A ticket resolved less than 7 days ago is judged on what is known so far.
+  customer. A ticket resolved less than 7 days ago is judged on what is known so far;
+  once the 7 days have passed the verdict is stored (``tickets.fcr_strict``) and no
+  longer recomputed (a reopen and new resolution decide it again).
   FCR rate = such tickets / tickets resolved in the range.
 * **CSAT**: the 1-5 scores of tickets resolved in the range; response rate = scored /
   resolved.
