@@ -108,8 +108,10 @@ def generate(backend: str, rows: int) -> None:
             rate = done / (time.perf_counter() - started)
             print(f"  {backend}: {done:>9,} tickets ({rate:,.0f}/s)", flush=True)
 
+    # Committed batch by batch: one long write transaction would hold back the change
+    # feed of every other user of the server (feed readers stay below the xmin).
     bulk_tickets(engine, rows, assignee_ids=agents, team_ids=teams, progress=progress,
-                 quiet_triggers=True)
+                 quiet_triggers=True, commit_batches=True)
     with engine.begin() as conn:
         conn.execute(text("ANALYZE"))
     if backend == "postgresql":

@@ -49,19 +49,32 @@ def bulk_tickets(
     batch: int = 10_000,
     progress: Callable[[int], None] | None = None,
     quiet_triggers: bool = False,
+    commit_batches: bool = False,
 ) -> None:
     """Insert ``count`` tickets (and a customer per five tickets) in one transaction.
 
     ``quiet_triggers`` (PostgreSQL, superuser): skip row triggers such as the live
-    change NOTIFY for this bulk load; indexes are still maintained."""
+    change NOTIFY for this bulk load; indexes are still maintained.
+    ``commit_batches``: commit after every batch instead (benchmark data on a shared
+    server: one long write transaction holds back the snapshot xmin below which every
+    change-feed reader of the server reads, so their live updates would stall)."""
     rng = random.Random(seed)
     now = now or datetime.now(UTC)
     span = timedelta(days=730).total_seconds()
     statuses = [s for s, _ in STATUS_WEIGHTS]
     weights = [w for _, w in STATUS_WEIGHTS]
-    with engine.begin() as conn:
-        if quiet_triggers and conn.dialect.name == "postgresql":
-            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+    with engine.connect() as conn:
+
+        def quiet() -> None:
+            if quiet_triggers and conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+
+        def checkpoint() -> None:
+            if commit_batches:
+                conn.commit()
+                quiet()
+
+        quiet()
         site_id, last = conn.execute(
             select(Site.id, Site.last_ticket_number).where(Site.code == site_code)
         ).one()
@@ -89,6 +102,7 @@ def bulk_tickets(
                 conn.execute(Customer.__table__.insert(), rows_c)
                 conn.execute(CustomerPhone.__table__.insert(), rows_p)
                 rows_c, rows_p = [], []
+                checkpoint()
         if rows_c:
             conn.execute(Customer.__table__.insert(), rows_c)
             conn.execute(CustomerPhone.__table__.insert(), rows_p)
@@ -137,6 +151,7 @@ def bulk_tickets(
             if len(rows) >= batch:
                 conn.execute(Ticket.__table__.insert(), rows)
                 rows = []
+                checkpoint()
                 if progress:
                     progress(i + 1)
         if rows:
@@ -144,5 +159,6 @@ def bulk_tickets(
         conn.execute(
             update(Site).where(Site.id == site_id).values(last_ticket_number=last + count)
         )
+        conn.commit()
     if progress:
         progress(count)
