@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from deskapp.models.base import Base, MutableMixin
 from deskapp.models.enums import Segment
@@ -37,6 +38,11 @@ class Customer(MutableMixin, Base):
     )
 
 
+def _reversed_number(context: Any) -> str | None:
+    number = context.get_current_parameters().get("number")
+    return None if number is None else str(number)[::-1]
+
+
 class CustomerPhone(MutableMixin, Base):
     __tablename__ = "customer_phones"
 
@@ -45,7 +51,17 @@ class CustomerPhone(MutableMixin, Base):
     )
     # Canonical digits (see services.text.normalize_phone), indexed for caller look-up.
     number: Mapped[str] = mapped_column(String(32), index=True)
+    # The number back to front, indexed: search by the last digits (services.search).
+    # Set with the number (validator below; Core inserts: the column default).
+    number_reversed: Mapped[str | None] = mapped_column(
+        String(32), index=True, default=_reversed_number
+    )
     label: Mapped[str] = mapped_column(String(32), default="mobile")
     position: Mapped[int] = mapped_column(default=0)
 
     customer: Mapped[Customer] = relationship(back_populates="phones")
+
+    @validates("number")
+    def _keep_reversed(self, key: str, number: str) -> str:
+        self.number_reversed = None if number is None else number[::-1]
+        return number

@@ -5,8 +5,14 @@ subject, description, every interaction body, and the customer's name, email,
 organisation and phones — Persian-normalised (Arabic ي/ك → ی/ک, digits unified,
 diacritics dropped), case-folded and cut into words *in Python*, so SQLite's FTS5
 and PostgreSQL's tsvector see the same plain space-separated words and a query is
-cut into words the same way. ZWNJ (U+200C) stays in stored text but separates
-words in the index, so "می‌خواهم" and "می خواهم" find each other.
+cut into words the same way (``words``, one rule for both). A word written with a
+ZWNJ (U+200C) is indexed joined ("میخواهم") and as its parts ("می", "خواهم"); a
+query word drops its ZWNJ, so "می‌خواهم", "میخواهم" and "می خواهم" find the same
+tickets (migration 0017 re-indexed the tickets written before this rule).
+
+Phones match by their start (the document's phone words, prefix search) and by
+their last digits (``customer_phones.number_reversed``, a range over its index;
+agents read a number off a caller display back to front): ``phone_suffix``.
 
 The database indexes the document (migration 0002): an FTS5 table kept in step by
 triggers on SQLite, a GIN index over ``to_tsvector('simple', search_text)`` on
@@ -34,7 +40,9 @@ from sqlalchemy import (
     event,
     func,
     inspect,
+    Select,
     literal_column,
+    or_,
     select,
     table,
     update,
@@ -42,9 +50,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from deskapp.models import Customer, CustomerPhone, Interaction, Ticket
-from deskapp.services.text import normalize_phone, search_key
+from deskapp.services.text import JOINERS, drop_joiners, normalize_phone, search_key
 
 _WORD = re.compile(r"[^\W_]+")
+# A word, joiners (ZWNJ...) inside it included: "می‌خواهم" is one compound.
+_COMPOUND = re.compile(f"[^\\W_]+(?:[{JOINERS}]+[^\\W_]+)*")
+# A phone typed by its last digits: at least this many digits.
+PHONE_SUFFIX_MIN = 4
 _PHONEISH = re.compile(r"[\d\s+()\-۰-۹٠-٩]+")
 FTS_TABLE = "tickets_fts"
 PG_INDEX = "ix_tickets_search_text_fts"
@@ -52,12 +64,20 @@ MAX_TERMS = 12
 _CHUNK = 500
 
 
-def words(text: str | None) -> list[str]:
-    """The index words of ``text``: normalised, case-folded, split on anything not a letter
-    or digit (including ZWNJ)."""
+def words(text: str | None, *, parts: bool = True) -> list[str]:
+    """The words of ``text``: normalised, case-folded, split on anything not a letter or
+    digit. A compound written with a joiner (ZWNJ) is one word without it ("میخواهم");
+    with ``parts`` (the indexed document) its parts follow ("می", "خواهم"). A query
+    uses ``parts=False``: the same rule, so with and without ZWNJ look alike."""
     if not text:
         return []
-    return _WORD.findall(search_key(text))
+    out: list[str] = []
+    for compound in _COMPOUND.findall(search_key(text)):
+        joined = drop_joiners(compound)
+        out.append(joined)
+        if parts and joined != compound:
+            out += _WORD.findall(compound)
+    return out
 
 
 def phone_words(number: str) -> list[str]:
@@ -106,7 +126,32 @@ def query_words(text: str) -> list[str]:
         digits = normalize_phone(text).lstrip("+")
         if len(digits) >= 5:
             return [digits]
-    return words(text)[:MAX_TERMS]
+    return words(text, parts=False)[:MAX_TERMS]
+
+
+def phone_suffix(text: str) -> str | None:
+    """The digits a search box's text may end a phone number with (reversed, as
+    ``customer_phones.number_reversed`` keeps them), or None when it is not a number."""
+    text = text.strip()
+    if not text or not _PHONEISH.fullmatch(text):
+        return None
+    digits = normalize_phone(text).lstrip("+")
+    if len(digits) < PHONE_SUFFIX_MIN:
+        return None
+    return digits[::-1]
+
+
+def phone_suffix_customers(text: str) -> Select | None:
+    """The customers with a phone ending in the digits of ``text`` (an index range)."""
+    rev = phone_suffix(text)
+    if rev is None:
+        return None
+    # Digits only: ":" follows "9", so [rev, rev + ":") is every key starting with rev.
+    return select(CustomerPhone.customer_id).where(
+        CustomerPhone.number_reversed >= rev,
+        CustomerPhone.number_reversed < rev + ":",
+        CustomerPhone.deleted_at.is_(None),
+    )
 
 
 def fts5_query(terms: Sequence[str]) -> str:
@@ -119,6 +164,17 @@ def tsquery(terms: Sequence[str]) -> str:
 
 
 def match_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
+    """A WHERE condition selecting the tickets whose document matches ``text``, or (a
+    number) whose customer has a phone ending in it."""
+    cond = document_condition(dialect, text)
+    customers = phone_suffix_customers(text)
+    if customers is None:
+        return cond
+    by_phone = Ticket.customer_id.in_(customers)
+    return by_phone if cond is None else or_(cond, by_phone)
+
+
+def document_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
     """A WHERE condition selecting the tickets whose document matches ``text``."""
     terms = query_words(text)
     if not terms:

@@ -30,6 +30,18 @@ def normalize_persian(text: str) -> str:
     return _DIACRITICS.sub("", text)
 
 
+# Invisible joiners inside a word: ZWNJ (U+200C, Persian compounds: می‌خواهم), ZWSP,
+# ZWJ, WORD JOINER, SOFT HYPHEN. People type a compound with one, without one
+# (میخواهم) or with a space (می خواهم); search treats the first two alike.
+JOINERS = "\u200b\u200c\u200d\u2060\u00ad"
+_JOINER_RE = re.compile(f"[{JOINERS}]+")
+
+
+def drop_joiners(text: str) -> str:
+    """``text`` without invisible joiners: "می‌خواهم" -> "میخواهم"."""
+    return _JOINER_RE.sub("", text)
+
+
 def search_key(text: str) -> str:
     """Key used for case- and variant-insensitive look-ups."""
     return _SPACES.sub(" ", normalize_persian(text)).strip().casefold()
