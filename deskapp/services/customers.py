@@ -6,16 +6,16 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Customer, CustomerPhone, Interaction, Ticket, User, utcnow
 from deskapp.models.enums import OPEN_STATUSES, Direction, Segment, Status
 from deskapp.services import audit, validation, visibility
-from deskapp.services.dto import CustomerHistory, CustomerInfo, InteractionInfo
+from deskapp.services.dto import CustomerHistory, CustomerInfo, InteractionInfo, TicketSummary
 from deskapp.services.errors import NotFound, StaleUpdate, ValidationFailed
 from deskapp.services.merging import CustomerMergeResult, merge_customers
 from deskapp.services.permissions import Actor, Permission
@@ -270,19 +270,15 @@ class CustomerService:
             # the actor is serving them, else those the actor reads in full; internal
             # notes only of tickets read in full.
             full = visibility.full_condition(s, actor)
-            shown = Ticket.customer_id == customer_id
-            if full is not None and s.scalar(
-                select(Ticket.id).where(mine, full, Ticket.status.in_(OPEN_STATUSES),
-                                        Ticket.deleted_at.is_(None)).limit(1)
-            ) is None:
-                shown = and_(shown, full)
-            tickets = ticket_summaries(
-                s,
-                select(Ticket)
-                .where(shown, Ticket.deleted_at.is_(None))
-                .order_by(Ticket.created_at.desc(), Ticket.id.desc())
-                .limit(limit),
-            )
+            shown, restricted = _history_shown(s, customer_id, full)
+            tickets = ticket_summaries(s, _history_select(shown, None, False).limit(limit))
+            if not restricted or len(tickets) < limit:
+                shown_count = len(tickets) if restricted else total
+            else:
+                shown_count = int(s.scalar(
+                    select(func.count()).select_from(Ticket)
+                    .where(shown, Ticket.deleted_at.is_(None))
+                ) or 0)
             interactions = latest_interactions(s, customer_id, 10, shown=shown, full=full)
             return CustomerHistory(
                 customer=customer_info(customer),
@@ -293,7 +289,64 @@ class CustomerService:
                 fcr_rate=(fcr or 0) / resolved_count if resolved_count else None,
                 average_csat=float(avg_csat) if avg_csat is not None else None,
                 latest_interactions=tuple(interactions),
+                shown_count=shown_count,
             )
+
+    def history_tickets(
+        self,
+        actor: Actor,
+        customer_id: uuid.UUID,
+        *,
+        after: tuple[datetime, uuid.UUID] | None = None,
+        oldest_first: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[TicketSummary]:
+        """A page of the customer's tickets the history lists (the same ones as
+        ``history``): newest first, or ``oldest_first``; from the keyset ``after``
+        (created_at, id) of the last row of the page before, or ``offset`` rows in."""
+        actor.require(Permission.VIEW_CUSTOMERS)
+        if not 1 <= limit <= 1000 or offset < 0:
+            raise ValidationFailed("A history page holds 1 to 1,000 tickets.", "limit",
+                                   code="validation.range", low=1, high=1000)
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            shown, _ = _history_shown(s, customer_id, visibility.full_condition(s, actor))
+            stmt = _history_select(shown, after, oldest_first).limit(limit)
+            if offset:
+                stmt = stmt.offset(offset)
+            return ticket_summaries(s, stmt)
+
+
+def _history_shown(
+    s: Session, customer_id: uuid.UUID, full: ColumnElement[bool] | None
+) -> tuple[ColumnElement[bool], bool]:
+    """Which of the customer's tickets the history lists (team boundaries,
+    services.visibility): all of them when the actor is serving the customer (an open
+    ticket they read in full), else those the actor reads in full; and whether that
+    is fewer than all."""
+    mine = Ticket.customer_id == customer_id
+    if full is not None and s.scalar(
+        select(Ticket.id).where(mine, full, Ticket.status.in_(OPEN_STATUSES),
+                                Ticket.deleted_at.is_(None)).limit(1)
+    ) is None:
+        return and_(mine, full), True
+    return mine, False
+
+
+def _history_select(
+    shown: ColumnElement[bool], after: tuple[datetime, uuid.UUID] | None, oldest_first: bool
+) -> Select:
+    # Keyset by (created_at, id) over ix_tickets_customer_created.
+    stmt = select(Ticket).where(shown, Ticket.deleted_at.is_(None))
+    if after is not None:
+        key = tuple_(Ticket.created_at, Ticket.id)
+        anchor = tuple_(bindparam("h_at", after[0], type_=Ticket.created_at.type),
+                        bindparam("h_id", after[1], type_=Ticket.id.type))
+        stmt = stmt.where(key > anchor if oldest_first else key < anchor)
+    if oldest_first:
+        return stmt.order_by(Ticket.created_at.asc(), Ticket.id.asc())
+    return stmt.order_by(Ticket.created_at.desc(), Ticket.id.desc())
 
 
 def _stale(s: Session, c: Customer) -> StaleUpdate:

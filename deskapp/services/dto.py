@@ -140,3 +140,7 @@ class CustomerHistory:
     fcr_rate: float | None  # share of resolved tickets solved at first contact
     average_csat: float | None
     latest_interactions: tuple[InteractionInfo, ...] = field(default=())
+    # How many tickets the history lists (``tickets`` is their first page; the rest
+    # page in through CustomerService.history_tickets): total_count, or fewer across
+    # team boundaries. -1: not given (then len(tickets)).
+    shown_count: int = -1

@@ -115,7 +115,8 @@ class CustomerHistoryPane(QWidget):
             small.setStyleSheet("color: #616161;")
             stats.addWidget(small, 1, n)
             self.stats[key] = value
-        self.tickets_model = CustomerTicketsModel(self)
+        # Windowed: every ticket of the customer, pages read as the agent scrolls.
+        self.tickets_model = CustomerTicketsModel(self, runner=self._runner)
         self.tickets_view = QTableView(page)
         self.tickets_view.setObjectName("customerTickets")
         self.tickets_view.setModel(self.tickets_model)
@@ -129,6 +130,9 @@ class CustomerHistoryPane(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 90)
         header.setMinimumSectionSize(40)
+        # Sized from the rows on screen only: the model is windowed (a row off screen
+        # may not be read yet, and asking for it would read its page).
+        header.setResizeContentsPrecision(0)
         self.tickets_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tickets_view.setWordWrap(False)
         self.interactions_model = TimelineModel(self, show_reference=True)
@@ -241,7 +245,15 @@ class CustomerHistoryPane(QWidget):
         self.tickets_caption.setText(
             self.tr("Tickets (%1)").replace("%1", fmt.number(history.total_count))
         )
-        self.tickets_model.set_tickets(history.tickets)
+        customers, actor, customer_id = self._services.customers, self._actor, c.id
+        self.tickets_model.set_tickets(
+            history.tickets,
+            total=history.shown_count if history.shown_count >= 0 else None,
+            fetch=lambda after, oldest_first, offset, limit: customers.history_tickets(
+                actor, customer_id, after=after, oldest_first=oldest_first, offset=offset,
+                limit=limit,
+            ),
+        )
         self.interactions_model.set_interactions(history.latest_interactions, c.name)
         self.stack.setCurrentIndex(1)
         self.history_loaded.emit(history)
