@@ -463,9 +463,11 @@ class _Run:
     def strict_fcr(self) -> ColumnElement:
         """Strict FCR of a resolved ticket: as decided and stored, or worked out now
         while its 7-day window is still open (see decide_fcr)."""
-        return or_(
-            Ticket.fcr_strict.is_(True),
-            and_(Ticket.fcr_strict.is_(None), strict_fcr_live(self.pg)),
+        # CASE, not OR: both databases then skip the probes for decided tickets.
+        return case(
+            (Ticket.fcr_strict.is_(True), true()),
+            (Ticket.fcr_strict.is_(False), false()),
+            else_=strict_fcr_live(self.pg),
         )
 
     def resolved_by_agent(self) -> dict[object, tuple[int, int, int, int]]:
