@@ -102,3 +102,31 @@ def test_a_changed_number_is_found_by_its_new_end(seeded: Seeded):
                        CustomerChanges(phones=["0912 000 4242"]))
     assert seeded.find("4242") == {seeded.other}
     assert seeded.find("1111") == set()
+
+
+def test_migration_0017_reindexes_older_tickets(db_url: str):
+    """Tickets indexed under the old rule (ZWNJ split the word, no reversed phones)
+    are found with the new one after upgrading through 0017."""
+    from alembic import command
+    from sqlalchemy import update
+
+    from deskapp.models import Ticket
+    from deskapp.services import schema
+
+    services = build_services(db_url)
+    try:
+        seeded = Seeded(make_desk(services))
+        with services.engine.begin() as conn:  # the old document: ZWNJ splits the words
+            conn.execute(update(Ticket.__table__).where(Ticket.__table__.c.id == seeded.zwnj)
+                         .values(search_text="hq 000001 1 می خواهم اینترنت وصل شود"))
+        assert seeded.find("میخواهم") == {seeded.joined}
+        cfg = schema.alembic_config()
+        with services.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0016")
+        schema.upgrade(services.engine)
+        services.engine.dispose()
+        assert seeded.find("میخواهم") == {seeded.zwnj, seeded.joined}
+        assert seeded.find("6789") == {seeded.zwnj}
+    finally:
+        services.dispose()

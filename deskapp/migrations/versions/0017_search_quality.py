@@ -51,10 +51,12 @@ def upgrade() -> None:
 
     from deskapp.services.search import refresh_documents
 
-    tickets = sa.table("tickets", sa.column("id"), sa.column("subject"),
-                       sa.column("description"), sa.column("customer_id"))
-    interactions = sa.table("interactions", sa.column("ticket_id"), sa.column("body"))
-    customers = sa.table("customers", sa.column("id"), sa.column("name"),
+    # Typed ids: SQLite keeps them as hex text, refresh_documents binds uuid.UUIDs.
+    tickets = sa.table("tickets", sa.column("id", sa.Uuid()), sa.column("subject"),
+                       sa.column("description"), sa.column("customer_id", sa.Uuid()))
+    interactions = sa.table("interactions", sa.column("ticket_id", sa.Uuid()),
+                            sa.column("body"))
+    customers = sa.table("customers", sa.column("id", sa.Uuid()), sa.column("name"),
                          sa.column("organisation"))
 
     def has_joiner(col: sa.ColumnElement) -> sa.ColumnElement[bool]:
