@@ -6,6 +6,7 @@ background and names exactly what failed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -214,6 +215,13 @@ class ConnectionDialog(QDialog):
     # -- the form <-> a profile ---------------------------------------------
     def set_profile(self, profile: Profile | None) -> None:
         """Fill the form (None: a new shared profile)."""
+        # The connection budget and pooler (deskapp profile add --pool-size/--pooler)
+        # have no fields here: keep them when the profile is edited and saved.
+        self._budget = (
+            {"pool_size": profile.pool_size, "max_overflow": profile.max_overflow,
+             "pooler": profile.pooler}
+            if profile is not None else {}
+        )
         if profile is None:
             self.name.clear()
             self.shared_radio.setChecked(True)
@@ -245,7 +253,7 @@ class ConnectionDialog(QDialog):
         return Profile(
             name, "postgresql", host=self.host.text().strip(), port=self.port.value(),
             database=self.database.text().strip(), user=self.user.text().strip(),
-            sslmode=self.sslmode.currentData(),
+            sslmode=self.sslmode.currentData(), **getattr(self, "_budget", {}),
         )
 
     def _password(self, profile: Profile) -> str | None:
@@ -300,8 +308,7 @@ class ConnectionDialog(QDialog):
     def _on_test_clicked(self) -> None:
         profile = self.profile()
         if not profile.name:
-            profile = Profile("test", profile.kind, profile.path, profile.host, profile.port,
-                              profile.database, profile.user, profile.sslmode)
+            profile = replace(profile, name="test")
         try:
             profile = profile.validated()
         except ProfileError as exc:
