@@ -157,7 +157,7 @@ def test_unknown_users_cost_a_hash_like_real_ones(desk: Desk, monkeypatch):
 
 def test_new_hashes_get_the_owasp_parameters_outside_the_tests(monkeypatch):
     monkeypatch.setattr(passwords, "CURRENT", PRODUCTION)
-    assert PRODUCTION == ScryptParams(2**17, 8, 1)
+    assert ScryptParams(2**17, 8, 1) == PRODUCTION
     stored = hash_password("correct horse battery")
     prefix, n, r, p, salt, digest = stored.split("$")
     assert (prefix, int(n), int(r), int(p)) == ("scrypt", 2**17, 8, 1)
