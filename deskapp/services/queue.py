@@ -65,8 +65,12 @@ PAGE_SIZE = 100
 MAX_LIMIT = 1000
 BREACHING_WINDOW = timedelta(hours=2)
 RECENTLY_RESOLVED = timedelta(days=7)
-# Below this many matches, a PostgreSQL search page sorts the matches (see _few_matches).
+# Below this many matches, a search page sorts the matches (see _search_density); at or
+# above it, it walks the sort index testing each ticket and stops after a page.
 SPARSE_SEARCH = 2000
+# A count beyond this costs more than it tells ("more than 10,000 matches"): the
+# queue asks for count(cap=COUNT_CAP) first, the exact figure after (ui.queue.model).
+COUNT_CAP = 10_000
 
 # Sorts after every real due time: tickets without an SLA go last.
 NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
@@ -324,15 +328,28 @@ class QueueService:
         search.install_maintenance()
 
     # -- reading ------------------------------------------------------------
-    def count(self, actor: Actor, q: QueueQuery) -> int:
+    def count(self, actor: Actor, q: QueueQuery, cap: int | None = None) -> int:
+        """How many tickets the view holds; with ``cap``, counting stops after cap + 1
+        (a result above ``cap`` means "more than cap")."""
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow(read_only=True) as uow:
-            s = uow.session
+            return int(uow.session.scalar(self._count_statement(uow.session, actor, q, cap))
+                       or 0)
+
+    def _count_statement(
+        self, s: Session, actor: Actor, q: QueueQuery, cap: int | None
+    ) -> Select:
+        walk = self._search_density(s, q) == "many" and s.get_bind().dialect.name == "sqlite"
+        if cap is None:
             stmt = select(func.count()).select_from(Ticket)
-            if _needs_customer(q):
-                stmt = stmt.join(Customer, Customer.id == Ticket.customer_id)
-            stmt = stmt.where(*self._conditions(s, actor, q))
-            return int(s.scalar(stmt) or 0)
+        else:
+            stmt = select(literal(1)).select_from(Ticket)
+        if _needs_customer(q):
+            stmt = stmt.join(Customer, Customer.id == Ticket.customer_id)
+        stmt = stmt.where(*self._conditions(s, actor, q, walk=walk))
+        if cap is None:
+            return stmt
+        return select(func.count()).select_from(stmt.limit(cap + 1).subquery())
 
     def page(
         self,
@@ -422,13 +439,10 @@ class QueueService:
             rows.reverse()
         return rows
 
-    def sql_for_count(self, actor: Actor, q: QueueQuery) -> Select:
+    def sql_for_count(self, actor: Actor, q: QueueQuery, cap: int | None = None) -> Select:
         """The bare COUNT statement behind ``count``: for benchmarks to time."""
         with self._uow() as uow:
-            stmt = select(func.count()).select_from(Ticket)
-            if _needs_customer(q):
-                stmt = stmt.join(Customer, Customer.id == Ticket.customer_id)
-            return stmt.where(*self._conditions(uow.session, actor, q))
+            return self._count_statement(uow.session, actor, q, cap)
 
     def sql_for_page(
         self,
@@ -464,10 +478,13 @@ class QueueService:
         # Reading backwards is reading the reversed order forwards.
         down = descending != backwards
         inner = self._joins(select(Ticket.id, key.label("sort_key")).select_from(Ticket), q, sort)
-        inner = inner.where(*self._conditions(s, actor, q))
+        density = self._search_density(s, q)
+        dialect = s.get_bind().dialect.name
+        walk = density == "many" and dialect == "sqlite"
+        inner = inner.where(*self._conditions(s, actor, q, walk=walk))
         k_col: ColumnElement = key
         id_col: ColumnElement = Ticket.id
-        if self._few_matches(s, q):
+        if density == "few" and dialect == "postgresql":
             # PostgreSQL misjudges how many tickets a prefix search matches and walks
             # the sort index testing every ticket (1 s for a phone prefix over a
             # million). When the search is known to match few, take the matches
@@ -560,19 +577,31 @@ class QueueService:
         )
         return stmt.where(*self._conditions(s, actor, q))
 
-    def _few_matches(self, s: Session, q: QueueQuery) -> bool:
-        """On PostgreSQL: does the search match fewer than SPARSE_SEARCH tickets?"""
+    def _search_density(self, s: Session, q: QueueQuery) -> str:
+        """"none" (no search), "few" (fewer than SPARSE_SEARCH candidates: start from
+        the matches and sort them) or "many" (walk the sort index, test each ticket)."""
+        texts = [t for t in (q.filter.text, q.search) if t and t.strip()]
+        if not texts:
+            return "none"
         dialect = s.get_bind().dialect.name
-        if dialect != "postgresql":
-            return False  # SQLite's plan already starts from the FTS5 matches
+        if dialect == "sqlite":
+            # From the FTS5 index alone (a millisecond or two); the intersection of two
+            # searches is no bigger than the smaller one.
+            for text in texts:
+                probe = search.sqlite_match_probe(text, SPARSE_SEARCH)
+                if probe is not None and int(s.scalar(
+                    select(func.count()).select_from(probe.subquery())
+                ) or 0) < SPARSE_SEARCH:
+                    return "few"
+            return "many"
         matches = [
-            m for m in (search.match_condition(dialect, t) for t in (q.filter.text, q.search))
-            if m is not None
+            m for m in (search.match_condition(dialect, t) for t in texts) if m is not None
         ]
         if not matches:
-            return False
-        probe = select(Ticket.id).where(*matches).limit(SPARSE_SEARCH).subquery()
-        return int(s.scalar(select(func.count()).select_from(probe)) or 0) < SPARSE_SEARCH
+            return "none"
+        probe_ids = select(Ticket.id).where(*matches).limit(SPARSE_SEARCH).subquery()
+        n = int(s.scalar(select(func.count()).select_from(probe_ids)) or 0)
+        return "few" if n < SPARSE_SEARCH else "many"
 
     def _joins(self, stmt: Select, q: QueueQuery, sort: Sort) -> Select:
         if _needs_customer(q):
@@ -583,7 +612,9 @@ class QueueService:
             stmt = stmt.outerjoin(Team, Team.id == Ticket.team_id)
         return stmt
 
-    def _conditions(self, s: Session, actor: Actor, q: QueueQuery) -> list[ColumnElement]:
+    def _conditions(
+        self, s: Session, actor: Actor, q: QueueQuery, walk: bool = False
+    ) -> list[ColumnElement]:
         now = self._now()
         conds: list[ColumnElement] = [Ticket.deleted_at.is_(None)]
         # Team boundaries (services.visibility): only tickets the actor reads in full.
@@ -614,7 +645,7 @@ class QueueService:
             conds.append(Ticket.id.in_(f.ticket_ids))
         dialect = s.get_bind().dialect.name
         for text in (f.text, q.search):
-            match = search.match_condition(dialect, text)
+            match = search.match_condition(dialect, text, walk=walk)
             if match is not None:
                 conds.append(match)
         return conds

@@ -35,16 +35,17 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Select,
     bindparam,
     column,
     event,
     func,
     inspect,
-    Select,
     literal_column,
     or_,
     select,
     table,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -163,10 +164,18 @@ def tsquery(terms: Sequence[str]) -> str:
     return " & ".join(f"'{t}':*" for t in terms)
 
 
-def match_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
+def match_condition(
+    dialect: str, text: str, *, walk: bool = False
+) -> ColumnElement[bool] | None:
     """A WHERE condition selecting the tickets whose document matches ``text``, or (a
-    number) whose customer has a phone ending in it."""
-    cond = document_condition(dialect, text)
+    number) whose customer has a phone ending in it.
+
+    ``walk`` (SQLite, a search matching many tickets): the condition is only a test
+    of each ticket the statement walks in its sort index, never where it starts —
+    the first page of a common word then stops after a page of matches instead of
+    fetching every match by rowid and sorting them (26 ms instead of 618 ms for 62,921
+    matches of a million)."""
+    cond = document_condition(dialect, text, walk=walk)
     customers = phone_suffix_customers(text)
     if customers is None:
         return cond
@@ -174,7 +183,9 @@ def match_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
     return by_phone if cond is None else or_(cond, by_phone)
 
 
-def document_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
+def document_condition(
+    dialect: str, text: str, *, walk: bool = False
+) -> ColumnElement[bool] | None:
     """A WHERE condition selecting the tickets whose document matches ``text``."""
     terms = query_words(text)
     if not terms:
@@ -184,7 +195,10 @@ def document_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
         fts = select(fts_table.c.rowid).where(
             literal_column(FTS_TABLE).op("MATCH")(bindparam(None, fts5_query(terms)))
         )
-        return literal_column("tickets.rowid").in_(fts.scalar_subquery())
+        # "+rowid": the unary plus keeps SQLite from driving the statement by rowid
+        # from the matches; the match list is built once and tested per row.
+        rowid = literal_column("+tickets.rowid" if walk else "tickets.rowid")
+        return rowid.in_(fts.scalar_subquery())
     if dialect == "postgresql":
         # Same expression as the GIN index (a literal regconfig, not a parameter).
         config = literal_column("'simple'::regconfig")
@@ -196,6 +210,28 @@ def document_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
         c = Ticket.search_text.contains(t, autoescape=True)
         cond = c if cond is None else cond & c
     return cond
+
+
+def sqlite_match_probe(text: str, limit: int) -> Select | None:
+    """SQLite: up to ``limit`` ids of the search's candidates read from the indexes
+    alone (the FTS5 matches, the tickets of customers whose phone ends in it), to tell
+    a search matching few tickets from one matching many in a millisecond or two."""
+    terms = query_words(text)
+    parts: list[Select] = []
+    if terms:
+        fts_table = table(FTS_TABLE, column("rowid"))
+        parts.append(select(fts_table.c.rowid.label("x")).where(
+            literal_column(FTS_TABLE).op("MATCH")(bindparam(None, fts5_query(terms)))
+        ).limit(limit))
+    customers = phone_suffix_customers(text)
+    if customers is not None:
+        parts.append(select(literal_column("tickets.rowid").label("x")).select_from(
+            Ticket.__table__).where(Ticket.customer_id.in_(customers)).limit(limit))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else select(
+        union_all(*(p.subquery().select() for p in parts)).subquery().c.x
+    ).limit(limit)
 
 
 # -- keeping documents current ---------------------------------------------------
