@@ -21,7 +21,7 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -74,6 +74,7 @@ class CallController(QObject):
         self.current: CallInfo | None = None
         self.matches: list[CustomerInfo] = []
         self.log_dialog: LogCallDialog | None = None
+        self.choice_dialog: CallerChoiceDialog | None = None
         self._queue: list[CallEvent] = []
         self._working = False
         self.bar = CallBar(window)
@@ -219,11 +220,19 @@ class CallController(QObject):
         window.raise_()
         window.activateWindow()
 
-    def _choose_customer(self, info: CallInfo) -> None:
+    def _choose_customer(self, info: CallInfo) -> CallerChoiceDialog:
+        """Who of the customers sharing the number is on the line (window-modal, no
+        nested event loop: the call goes on while the agent chooses)."""
         dialog = CallerChoiceDialog(info.number, self.matches, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_customer_chosen(info, dialog.chosen()))
+        self.choice_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_customer_chosen(self, info: CallInfo, chosen: CustomerInfo | None) -> None:
+        if chosen is None:
             return
-        chosen = dialog.chosen()
         self.window.history.show_customer(chosen.id)
         self.runner.submit(
             lambda: self.services.calls.set_customer(self.actor, info.id, chosen.id),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from deskapp.models import utcnow
@@ -89,17 +89,12 @@ def test_ringing_while_typing_never_takes_the_focus(qtbot, window, floor, phone)
 def test_several_customers_share_the_number(qtbot, window, floor, phone) -> None:
     floor.desk.services.customers.create(
         floor.desk.agent, NewCustomer("Kamran Kamali", phones=["+98 912 345 6789"]))
-    chosen = []
-
-    def pick_kamran() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog.list.count() == 2
-        dialog.list.setCurrentRow(0)  # ordered by name: Kamran, Parisa
-        chosen.append(dialog.chosen().name)
-        dialog.accept()
-
-    QTimer.singleShot(200, pick_kamran)
     _ring(phone, qtbot, "09123456789", "shared")
+    dialog = phone.choice_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.list.count() == 2
+    dialog.list.setCurrentRow(0)  # ordered by name: Kamran, Parisa
+    chosen = [dialog.chosen().name]
+    dialog.accept()
     qtbot.waitUntil(lambda: window.history.customer_id is not None
                     and window.history.history is not None
                     and window.history.history.customer.name == chosen[0], timeout=10_000)
