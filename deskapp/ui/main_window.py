@@ -33,6 +33,7 @@ from deskapp import __version__
 from deskapp.services.dto import TicketDetail
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
+from deskapp.services.queue import COUNT_CAP
 from deskapp.ui.actions import ACTIONS, create_actions
 from deskapp.ui.banner import FailureBanner
 from deskapp.ui.customer.history_pane import CustomerHistoryPane
@@ -266,6 +267,10 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_queue_count_changed(self, count: int) -> None:
+        if not self.queue.model.count_exact:  # counting stopped at COUNT_CAP (issue 16)
+            self.count_label.setText(self.tr("More than %1 tickets in view").replace(
+                "%1", formatter().number(COUNT_CAP)))
+            return
         self.count_label.setText(
             self.tr("%1 tickets in view").replace("%1", formatter().number(count))
         )

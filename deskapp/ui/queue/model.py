@@ -44,7 +44,7 @@ from deskapp.models.enums import Channel, Priority, Segment, Status
 from deskapp.services.errors import DeskError
 from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor
-from deskapp.services.queue import QueueQuery, QueueRow, Sort
+from deskapp.services.queue import COUNT_CAP, QueueQuery, QueueRow, Sort
 from deskapp.services.sla_state import ClockState, SlaReading
 from deskapp.ui.error_text import describe
 from deskapp.ui.sla_display import STATE_COLOURS, short_text, stage_text
@@ -157,6 +157,8 @@ class QueueModel(QAbstractTableModel):
         # Page 0 of a query whose COUNT has not arrived yet.
         self._early: tuple[int, list[QueueRow]] | None = None
         self._loading = False
+        # False while the count is "more than COUNT_CAP" (the exact figure is on its way).
+        self.count_exact = True
         # True while rows come or go because the data changed (a count arrived), so a
         # view's current row that moves meanwhile was not moved by the user.
         self.reshaping = False
@@ -206,8 +208,10 @@ class QueueModel(QAbstractTableModel):
         queue = self._services.queue
         actor = self._actor
         size = self.page_size
+        # Counting stops past COUNT_CAP: a search matching 60,000 tickets shows its first
+        # page and "more than 10,000" without counting them all; the exact count follows.
         self._runner.submit(
-            lambda: queue.count(actor, query),
+            lambda: queue.count(actor, query, cap=COUNT_CAP),
             on_done=lambda n: self._on_count_loaded(generation, n),
             on_error=lambda exc: self._on_task_failed(generation, exc),
             key=f"{self._key}-count",
@@ -543,13 +547,29 @@ class QueueModel(QAbstractTableModel):
             self.endResetModel()
         finally:
             self.reshaping = False
+        self.count_exact = count <= COUNT_CAP
         self.count_changed.emit(count)
         if early is not None:
             self.page_loaded.emit(early[0])
+        if not self.count_exact and self._query is not None:
+            query, actor, queue = self._query, self._actor, self._services.queue
+            self._runner.submit(
+                lambda: queue.count(actor, query),
+                on_done=lambda n: self._on_exact_count_loaded(generation, n),
+                on_error=lambda exc: self._on_task_failed(generation, exc),
+                key=f"{self._key}-exact-count",
+            )
+
+    def _on_exact_count_loaded(self, generation: int, count: int) -> None:
+        if not self._is_current(generation):
+            return
+        self.count_exact = True
+        self._on_recount_loaded(generation, count, [])
 
     def _on_recount_loaded(self, generation: int, count: int, pages: list[int]) -> None:
         if not self._is_current(generation):
             return
+        self.count_exact = True  # an exact count (refresh, or the one after a capped count)
         old = self._count
         self.reshaping = True
         try:
