@@ -290,6 +290,7 @@ FA = {
     "import data": "درون‌ریزی داده",
     "merge records": "ادغام رکوردها",
     "view the audit log": "دیدن گزارش رویدادها",
+    "edit the escalation reasons": "ویرایش دلیل‌های ارجاع",
     "{reference} belongs to another agent or team; you may not work on it.":
         "{reference} متعلق به کارشناس یا تیم دیگری است؛ نمی‌توانید روی آن کار کنید.",
     "You may take tickets from the pool or hand back your own; ask a supervisor to "
@@ -398,6 +399,7 @@ FA = {
     "Click a number to call it": "برای تماس روی شماره کلیک کنید",
     "Connection lost — reconnecting…": "اتصال قطع شد — در حال اتصال دوباره…",
     "Default columns": "ستون‌های پیش‌فرض",
+    "More than %1 tickets in view": "بیش از %1 درخواست در این نما",
     "Skills:": "مهارت‌ها:",
 }
 

@@ -681,7 +681,7 @@ def _require_manager(actor: Actor, what: str) -> None:
     if not actor.can(Permission.MANAGE_SLA):
         raise PermissionDenied(
             f"{actor.display_name} ({actor.role.value}) may not {what}; ask a manager.",
-            code="permission.denied", action=what, role=actor.role.value)
+            code="permission.denied", action="edit_escalation_reasons", role=actor.role.value)
 
 
 def _a(word: str) -> str:

@@ -257,6 +257,7 @@ ACTIONS: dict[str, str] = cast(dict[str, str], {
     "import_data": QT_TRANSLATE_NOOP("ErrorActions", "import data"),
     "merge_records": QT_TRANSLATE_NOOP("ErrorActions", "merge records"),
     "view_audit": QT_TRANSLATE_NOOP("ErrorActions", "view the audit log"),
+    "edit_escalation_reasons": QT_TRANSLATE_NOOP("ErrorActions", "edit the escalation reasons"),
 })
 
 _ENUMS: dict[str, type[enum.Enum]] = {

@@ -479,137 +479,137 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="66" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="67" />
         <source>Database connection</source>
         <translation>اتصال به پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="83" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="84" />
         <source>&amp;Local database on this computer</source>
         <translation>پایگاه داده‌ی &amp;محلی روی این رایانه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="85" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="86" />
         <source>&amp;Shared database (PostgreSQL)</source>
         <translation>پایگاه داده‌ی &amp;اشتراکی (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="94" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="95" />
         <source>Browse…</source>
         <translation>مرور…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="101" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="102" />
         <source>Database &amp;file:</source>
         <translation>&amp;پرونده‌ی پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="130" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="131" />
         <source>&amp;Host:</source>
         <translation>&amp;میزبان:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="131" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="132" />
         <source>P&amp;ort:</source>
         <translation>&amp;درگاه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="132" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="133" />
         <source>&amp;Database:</source>
         <translation>پایگاه &amp;داده:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="133" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="134" />
         <source>&amp;User:</source>
         <translation>&amp;کاربر:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="134" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="135" />
         <source>Pass&amp;word:</source>
         <translation>&amp;گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="135" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="136" />
         <source>SSL &amp;mode:</source>
         <translation>&amp;حالت SSL:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="148" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="149" />
         <source>Use this connection from now on</source>
         <translation>از این پس از این اتصال استفاده شود</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="158" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="159" />
         <source>&amp;Test connection</source>
         <translation>&amp;آزمایش اتصال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="166" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="167" />
         <source>&amp;Profile:</source>
         <translation>&amp;نمایه:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="167" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="168" />
         <source>&amp;Name:</source>
         <translation>&amp;نام:</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="195" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="196" />
         <source>New profile…</source>
         <translation>نمایه‌ی جدید…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="261" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="269" />
         <source>The password is kept in this computer's keyring, never in a file.</source>
         <translation>گذرواژه در مخزن امن گذرواژه‌های این رایانه نگه داشته می‌شود، هرگز در پرونده.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="265" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="273" />
         <source>stored in the keyring — type to change</source>
         <translation>در مخزن امن ذخیره شده — برای تغییر بنویسید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="270" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="278" />
         <source>No keyring on this system — the password is kept for this session only and asked again next time.</source>
         <translation>این سیستم مخزن امن گذرواژه ندارد — گذرواژه فقط برای همین نشست نگه داشته می‌شود و دفعه‌ی بعد دوباره پرسیده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="276" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="284" />
         <source>entered this session — type to change</source>
         <translation>در همین نشست وارد شده — برای تغییر بنویسید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="292" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="300" />
         <source>Database file</source>
         <translation>پرونده‌ی پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="293" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="301" />
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>پایگاه‌های داده‌ی SQLite (*.sqlite3 *.sqlite *.db);;همه‌ی پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="313" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="320" />
         <source>Testing the connection…</source>
         <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="325" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="332" />
         <source>Connection failed: %1</source>
         <translation>اتصال برقرار نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="330" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="337" />
         <source>Connected to %1.</source>
         <translation>به %1 وصل شد.</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="340" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="347" />
         <source>The test could not run: %1</source>
         <translation>آزمایش انجام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="348" />
+        <location filename="../../deskapp/ui/dialogs/connection_dialog.py" line="355" />
         <source>'local' is the built-in local database; choose another name.</source>
         <translation>«local» نام پایگاه داده‌ی محلی داخلی است؛ نام دیگری انتخاب کنید.</translation>
     </message>
@@ -675,22 +675,22 @@
         <translation>میانگین رضایت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="153" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="157" />
         <source>Tickets</source>
         <translation>درخواست‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="156" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="160" />
         <source>Latest interactions</source>
         <translation>آخرین ارتباط‌ها</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="185" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="189" />
         <source>Click a number to call it</source>
         <translation>برای تماس روی شماره کلیک کنید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_pane.py" line="242" />
+        <location filename="../../deskapp/ui/customer/history_pane.py" line="246" />
         <source>Tickets (%1)</source>
         <translation>درخواست‌ها (%1)</translation>
     </message>
@@ -698,22 +698,22 @@
 <context>
     <name>CustomerTicketsModel</name>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="30" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="41" />
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="31" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="42" />
         <source>Opened</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="32" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="43" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/customer/history_model.py" line="33" />
+        <location filename="../../deskapp/ui/customer/history_model.py" line="44" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
@@ -906,6 +906,11 @@
         <location filename="../../deskapp/ui/error_text.py" line="259" />
         <source>view the audit log</source>
         <translation>دیدن گزارش رویدادها</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/error_text.py" line="260" />
+        <source>edit the escalation reasons</source>
+        <translation>ویرایش دلیل‌های ارجاع</translation>
     </message>
 </context>
 <context>
@@ -1837,54 +1842,59 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="74" />
+        <location filename="../../deskapp/ui/main_window.py" line="75" />
         <source>deskapp — %1 (%2)</source>
         <translation>deskapp — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="98" />
+        <location filename="../../deskapp/ui/main_window.py" line="99" />
         <source>Workstation</source>
         <translation>میز کار</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="111" />
+        <location filename="../../deskapp/ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="112" />
+        <location filename="../../deskapp/ui/main_window.py" line="113" />
         <source>&amp;Ticket</source>
         <translation>&amp;درخواست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="113" />
+        <location filename="../../deskapp/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="114" />
+        <location filename="../../deskapp/ui/main_window.py" line="115" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="251" />
+        <location filename="../../deskapp/ui/main_window.py" line="252" />
         <source>About deskapp</source>
         <translation>درباره‌ی deskapp</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="252" />
+        <location filename="../../deskapp/ui/main_window.py" line="253" />
         <source>deskapp %1 — support-desk workstation.
 Database: %2</source>
         <translation>deskapp %1 — میز کار پشتیبانی.
 پایگاه داده: %2</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="270" />
+        <location filename="../../deskapp/ui/main_window.py" line="271" />
+        <source>More than %1 tickets in view</source>
+        <translation>بیش از %1 درخواست در این نما</translation>
+    </message>
+    <message>
+        <location filename="../../deskapp/ui/main_window.py" line="275" />
         <source>%1 tickets in view</source>
         <translation>%1 درخواست در این نما</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/main_window.py" line="297" />
+        <location filename="../../deskapp/ui/main_window.py" line="302" />
         <source>Working…</source>
         <translation>در حال کار…</translation>
     </message>
@@ -2009,188 +2019,188 @@ Database: %2</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="331" />
+        <location filename="../../deskapp/ui/queue/model.py" line="335" />
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="332" />
+        <location filename="../../deskapp/ui/queue/model.py" line="336" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="333" />
+        <location filename="../../deskapp/ui/queue/model.py" line="337" />
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="334" />
-        <location filename="../../deskapp/ui/queue/model.py" line="642" />
+        <location filename="../../deskapp/ui/queue/model.py" line="338" />
+        <location filename="../../deskapp/ui/queue/model.py" line="662" />
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="335" />
+        <location filename="../../deskapp/ui/queue/model.py" line="339" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="336" />
+        <location filename="../../deskapp/ui/queue/model.py" line="340" />
         <source>Assignee</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="337" />
+        <location filename="../../deskapp/ui/queue/model.py" line="341" />
         <source>Team</source>
         <translation>تیم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="338" />
+        <location filename="../../deskapp/ui/queue/model.py" line="342" />
         <source>Channel</source>
         <translation>کانال</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="339" />
+        <location filename="../../deskapp/ui/queue/model.py" line="343" />
         <source>Age</source>
         <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="340" />
+        <location filename="../../deskapp/ui/queue/model.py" line="344" />
         <source>SLA</source>
         <translation>توافق سطح خدمت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="426" />
+        <location filename="../../deskapp/ui/queue/model.py" line="430" />
         <source>Unassigned</source>
         <translation>بدون مسئول</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="444" />
+        <location filename="../../deskapp/ui/queue/model.py" line="448" />
         <source>No SLA clock running</source>
         <translation>ساعت توافق سطح خدمت فعال نیست</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="446" />
+        <location filename="../../deskapp/ui/queue/model.py" line="450" />
         <source>First response due</source>
         <translation>موعد اولین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="448" />
+        <location filename="../../deskapp/ui/queue/model.py" line="452" />
         <source>Resolution due</source>
         <translation>موعد حل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="452" />
+        <location filename="../../deskapp/ui/queue/model.py" line="456" />
         <source>Escalated to you; not yet acknowledged</source>
         <translation>به شما ارجاع شده؛ هنوز تأیید نشده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="462" />
+        <location filename="../../deskapp/ui/queue/model.py" line="466" />
         <source>%1d %2h</source>
         <translation>%1 روز %2 ساعت</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="464" />
+        <location filename="../../deskapp/ui/queue/model.py" line="468" />
         <source>%1h %2m</source>
         <translation>%1 ساعت %2 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="465" />
+        <location filename="../../deskapp/ui/queue/model.py" line="469" />
         <source>%1m</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="614" />
+        <location filename="../../deskapp/ui/queue/model.py" line="634" />
         <source>The ticket list could not be loaded: %1</source>
         <translation>فهرست درخواست‌ها بارگذاری نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="625" />
+        <location filename="../../deskapp/ui/queue/model.py" line="645" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="626" />
+        <location filename="../../deskapp/ui/queue/model.py" line="646" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="627" />
+        <location filename="../../deskapp/ui/queue/model.py" line="647" />
         <source>Waiting on customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="628" />
+        <location filename="../../deskapp/ui/queue/model.py" line="648" />
         <source>Waiting on third party</source>
         <translation>در انتظار طرف سوم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="629" />
+        <location filename="../../deskapp/ui/queue/model.py" line="649" />
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="630" />
+        <location filename="../../deskapp/ui/queue/model.py" line="650" />
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="631" />
+        <location filename="../../deskapp/ui/queue/model.py" line="651" />
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="632" />
+        <location filename="../../deskapp/ui/queue/model.py" line="652" />
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="633" />
+        <location filename="../../deskapp/ui/queue/model.py" line="653" />
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="634" />
+        <location filename="../../deskapp/ui/queue/model.py" line="654" />
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="635" />
+        <location filename="../../deskapp/ui/queue/model.py" line="655" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="636" />
+        <location filename="../../deskapp/ui/queue/model.py" line="656" />
         <source>Email</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="637" />
+        <location filename="../../deskapp/ui/queue/model.py" line="657" />
         <source>Chat</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="638" />
+        <location filename="../../deskapp/ui/queue/model.py" line="658" />
         <source>Social media</source>
         <translation>شبکه‌ی اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="639" />
+        <location filename="../../deskapp/ui/queue/model.py" line="659" />
         <source>Walk-in</source>
         <translation>مراجعه‌ی حضوری</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="640" />
+        <location filename="../../deskapp/ui/queue/model.py" line="660" />
         <source>Web form</source>
         <translation>فرم وب</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="641" />
+        <location filename="../../deskapp/ui/queue/model.py" line="661" />
         <source>Standard</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../deskapp/ui/queue/model.py" line="643" />
+        <location filename="../../deskapp/ui/queue/model.py" line="663" />
         <source>VIP</source>
         <translation>ویژه</translation>
     </message>

@@ -26,7 +26,7 @@ def test_managers_get_the_settings_menu_and_its_dialogs_load(qtbot, sla_url):
     win = _window(qtbot, sla_url, "nima")
     wiring = win.parts.sla_settings
     titles = [a.text() for a in win.menuBar().actions()]
-    assert titles.index("&Settings") == titles.index("&Help") - 1
+    assert titles.index("&Settings") < titles.index("&Help")  # before Help (and Desk)
     action = win.findChild(QAction, "slaPoliciesAction")
     action.trigger()
     qtbot.waitSignal(wiring.dialog.loaded, timeout=10_000).wait()  # loads in the background
