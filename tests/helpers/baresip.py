@@ -60,11 +60,11 @@ class Softphone:
 
     def command(self, command: str, params: str = "") -> None:
         """Send one command on a short-lived control connection of its own."""
-        with socket.create_connection(("127.0.0.1", self.ctrl_port), timeout=5) as s:
+        with socket.create_connection(("127.0.0.1", self.ctrl_port), timeout=15) as s:
             s.sendall(netstring.encode_json({"command": command, "params": params,
                                              "token": "test"}))
             decoder = netstring.Decoder()
-            deadline = time.monotonic() + 5
+            deadline = time.monotonic() + 15
             while time.monotonic() < deadline:
                 for frame in decoder.feed(s.recv(65536)):
                     if json.loads(frame).get("response"):
@@ -113,7 +113,7 @@ def start_softphone(folder: Path, user: str, display: str = "") -> Softphone:
     log = open(folder / "baresip.log", "wb")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen([BARESIP, "-f", str(folder)], stdout=log, stderr=log,
                                stdin=subprocess.DEVNULL, cwd=folder)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", ctrl), timeout=0.2).close()

@@ -14,7 +14,7 @@ from tests.helpers.baresip import BARESIP, SKIP_REASON, softphones
 pytestmark = pytest.mark.skipif(BARESIP is None, reason=SKIP_REASON)
 
 
-def _wait_for(qtbot, link: SoftphoneLink, phase: CallPhase, timeout: int = 10_000):
+def _wait_for(qtbot, link: SoftphoneLink, phase: CallPhase, timeout: int = 20_000):
     seen = []
 
     def arrived(event) -> bool:
@@ -31,7 +31,7 @@ def test_ring_answer_hang_up_and_click_to_call(qtbot, tmp_path: Path) -> None:
     with softphones(tmp_path, ("agent", ""), ("09121234567", "Zahra Kazemi")) as phones:
         agent, customer = phones
         link = SoftphoneLink("127.0.0.1", agent.ctrl_port)
-        with qtbot.waitSignal(link.connection_changed, timeout=5000):
+        with qtbot.waitSignal(link.connection_changed, timeout=15_000):
             link.start()
         try:
             customer.command("dial", agent.address)
@@ -62,7 +62,7 @@ def test_a_call_nobody_answers_is_missed(qtbot, tmp_path: Path) -> None:
     with softphones(tmp_path, ("agent", ""), ("09350001122", "")) as phones:
         agent, customer = phones
         link = SoftphoneLink("127.0.0.1", agent.ctrl_port)
-        with qtbot.waitSignal(link.connection_changed, timeout=5000):
+        with qtbot.waitSignal(link.connection_changed, timeout=15_000):
             link.start()
         try:
             customer.command("dial", agent.address)
@@ -80,9 +80,9 @@ def test_the_link_reconnects_when_the_softphone_restarts(qtbot, tmp_path: Path) 
     phone = start_softphone(tmp_path / "a", "agent")
     link = SoftphoneLink("127.0.0.1", phone.ctrl_port)
     try:
-        with qtbot.waitSignal(link.connection_changed, timeout=5000):
+        with qtbot.waitSignal(link.connection_changed, timeout=15_000):
             link.start()
-        with qtbot.waitSignal(link.connection_changed, timeout=5000,
+        with qtbot.waitSignal(link.connection_changed, timeout=15_000,
                               check_params_cb=lambda up: not up):
             phone.stop()
         assert not link.connected

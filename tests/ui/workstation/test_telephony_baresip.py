@@ -24,7 +24,7 @@ def test_ring_answer_hang_up_and_call_back(qtbot, window, floor, tmp_path: Path)
                                     dial_pattern=f"sip:{{number}}@127.0.0.1:{customer.sip_port}")
         window.set_telephony(controller)
         window.show()
-        with qtbot.waitSignal(link.connection_changed, timeout=5000):
+        with qtbot.waitSignal(link.connection_changed, timeout=15_000):
             link.start()
         try:
             # ring -> the caller's history on screen
