@@ -71,7 +71,7 @@ def test_first_setup_builds_a_working_desk(empty):
     (dict(sites=[SiteSpec("HQ", "Head office", "Mars/Olympus")]), "setup.timezone"),
     (dict(teams=[TeamSpec("Front desk"), TeamSpec("front DESK")]), "team.exists"),
     (dict(users=[UserSpec("ali", "Ali", "agent", "ali-password")]), "setup.no_admin"),
-    (dict(users=[UserSpec("root", "Admin", "admin", "short")]), "validation"),
+    (dict(users=[UserSpec("root", "Admin", "admin", "short")]), "password.too_short"),
     (dict(users=[UserSpec("root", "Admin", "admin", "admin-password", ["Nowhere"])]),
      "team.not_found"),
 ])
