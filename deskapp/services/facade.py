@@ -79,7 +79,10 @@ def build_services(
 ) -> Services:
     engine = database if isinstance(database, Engine) else make_engine(database)
     uow = unit_of_work_factory(engine)
-    sla = sla if sla is not None else SlaEngine()  # SLA clocks on every ticket change
+    # One SLA engine (it caches the calendars) for every service that computes clocks;
+    # ``sla`` may be a stand-in hook in tests, then the others still get a real engine.
+    sla_engine = sla if isinstance(sla, SlaEngine) else SlaEngine()
+    sla = sla if sla is not None else sla_engine  # SLA clocks on every ticket change
     return Services(
         engine=engine,
         uow=uow,
@@ -93,9 +96,9 @@ def build_services(
         approvals=ApprovalService(uow, clock=clock),
         workload=WorkloadService(uow, clock=clock),
         auto_assign=AutoAssignService(uow, clock=clock),
-        sla_admin=SlaAdminService(uow, clock=clock),
-        sla_scanner=SlaScanner(uow),
-        reports=ReportService(uow, clock=clock),
+        sla_admin=SlaAdminService(uow, sla_engine, clock=clock),
+        sla_scanner=SlaScanner(uow, sla_engine),
+        reports=ReportService(uow, clock=clock, sla=sla_engine),
         staff_admin=StaffAdminService(uow),
         presence=PresenceService(uow),
         merges=MergeService(uow, sla=sla, clock=clock),
