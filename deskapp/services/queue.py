@@ -68,9 +68,11 @@ RECENTLY_RESOLVED = timedelta(days=7)
 # Below this many matches, a search page sorts the matches (see _search_density); at or
 # above it, it walks the sort index testing each ticket and stops after a page.
 SPARSE_SEARCH = 2000
-# A count beyond this costs more than it tells ("more than 10,000 matches"): the
-# queue asks for count(cap=COUNT_CAP) first, the exact figure after (ui.queue.model).
-COUNT_CAP = 10_000
+# A count beyond this costs more than it tells ("more than 1,000 tickets"): the queue
+# asks for count(cap=COUNT_CAP) with the first page, the exact figure after
+# (ui.queue.model). Measured at 1,000,000 tickets: counting a common word's first
+# 10,000 matches took 130-2,000 ms, its first 1,000 about 15 ms.
+COUNT_CAP = 1_000
 
 # Sorts after every real due time: tickets without an SLA go last.
 NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
@@ -339,14 +341,15 @@ class QueueService:
     def _count_statement(
         self, s: Session, actor: Actor, q: QueueQuery, cap: int | None
     ) -> Select:
-        walk = self._search_density(s, q) == "many" and s.get_bind().dialect.name == "sqlite"
+        # No walk here: without an order there is no sort index to walk, and SQLite
+        # then scanned the table (2 s); counting starts from the matches.
         if cap is None:
             stmt = select(func.count()).select_from(Ticket)
         else:
             stmt = select(literal(1)).select_from(Ticket)
         if _needs_customer(q):
             stmt = stmt.join(Customer, Customer.id == Ticket.customer_id)
-        stmt = stmt.where(*self._conditions(s, actor, q, walk=walk))
+        stmt = stmt.where(*self._conditions(s, actor, q))
         if cap is None:
             return stmt
         return select(func.count()).select_from(stmt.limit(cap + 1).subquery())

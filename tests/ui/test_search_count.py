@@ -31,7 +31,7 @@ def test_capped_count_first_then_the_exact_one(qtbot, desk, runner, monkeypatch)
     counts: list[tuple[int, bool]] = []
     model.count_changed.connect(lambda n: counts.append((n, model.count_exact)))
     model.set_query(QueueQuery(view=View.CUSTOM, search="question"))
-    qtbot.waitUntil(lambda: len(counts) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(counts) == 2 and model.idle and runner.idle, timeout=10_000)
     assert counts == [(11, False), (25, True)]  # "more than 10", then 25
     assert model.rowCount() == 25
     assert model.index(0, Column.NUMBER).data() != PLACEHOLDER

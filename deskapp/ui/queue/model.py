@@ -209,7 +209,7 @@ class QueueModel(QAbstractTableModel):
         actor = self._actor
         size = self.page_size
         # Counting stops past COUNT_CAP: a search matching 60,000 tickets shows its first
-        # page and "more than 10,000" without counting them all; the exact count follows.
+        # page and "more than 1,000" without counting them all; the exact count follows.
         self._runner.submit(
             lambda: queue.count(actor, query, cap=COUNT_CAP),
             on_done=lambda n: self._on_count_loaded(generation, n),
