@@ -620,6 +620,7 @@ class _Generator:
                 for position, number in enumerate(numbers):
                     p = _mutable(self.now_dt, created)
                     p.update(customer_id=row["id"], number=number,
+                             number_reversed=number[::-1],  # phone search by last digits
                              label="mobile" if number.startswith("09") else "landline",
                              position=position)
                     phones.append(p)
