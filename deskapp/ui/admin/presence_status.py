@@ -109,6 +109,12 @@ class PresenceStatus(QWidget):
             on_done=self._on_saved, on_error=self._on_failed, key="presence", owner=self,
         )
 
+    def show_presence(self, presence: Presence) -> None:
+        """Another part already saved this state (telephony's On a call): show it."""
+        if presence is not self.presence:
+            self._show(presence)
+            self.presence_changed.emit(presence)
+
     def stop(self) -> None:
         """The session ends: Offline for everyone, no more heartbeats."""
         self.heartbeat_timer.stop()

@@ -55,6 +55,7 @@ class CallController(QObject):
     screen_popped = Signal(object)  # CallInfo of a ringing call, once it is on screen
     call_changed = Signal(object)  # CallInfo after every event
     missed_count_changed = Signal(int)
+    presence_set = Signal(object)  # Presence the call put the agent in (On a call, back)
 
     def __init__(
         self,
@@ -124,20 +125,21 @@ class CallController(QObject):
             owner=self,
         )
 
-    def _record(self, event: CallEvent) -> tuple[CallInfo, list[CustomerInfo] | None]:
+    def _record(self, event: CallEvent) -> tuple[CallInfo, list[CustomerInfo] | None, object]:
         """Runs on a worker thread: the call log, the caller look-up, presence."""
         info = self.services.calls.record(self.actor, event)
         matches = None
         if event.phase in (CallPhase.RINGING, CallPhase.DIALLING) and info.number:
             matches = self.services.calls.identify(self.actor, info.number)
+        presence = None
         try:
             if event.phase is CallPhase.ANSWERED:
-                self.services.presence.set_on_call(self.actor, True)
+                presence = self.services.presence.set_on_call(self.actor, True).presence
             elif event.phase is CallPhase.ENDED and info.answered_at is not None:
-                self.services.presence.set_on_call(self.actor, False)
+                presence = self.services.presence.set_on_call(self.actor, False).presence
         except Exception:  # presence is a courtesy; the call itself is recorded
             log.exception("could not update presence for a call")
-        return info, matches
+        return info, matches, presence
 
     def _on_record_failed(self, exc: BaseException) -> None:
         self._working = False
@@ -146,9 +148,11 @@ class CallController(QObject):
         self._next()
 
     def _on_recorded(self, event: CallEvent,
-                     result: tuple[CallInfo, list[CustomerInfo] | None]) -> None:
+                     result: tuple[CallInfo, list[CustomerInfo] | None, object]) -> None:
         self._working = False
-        info, matches = result
+        info, matches, presence = result
+        if presence is not None:
+            self.presence_set.emit(presence)
         if matches is not None:
             self.matches = matches
         elif self.current is None or self.current.id != info.id:

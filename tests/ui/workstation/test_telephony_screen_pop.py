@@ -167,3 +167,15 @@ def test_a_softphone_restart_mid_call_loses_nothing(qtbot, window, floor, phone)
     assert ended.answered_at is not None and not ended.missed
     assert not phone.bar.buttons["hangup"].isVisibleTo(phone.bar)
     assert not phone.dial("0912") or phone.link.connected  # refused while down
+
+
+def test_the_presence_switch_shows_on_a_call_at_once(qtbot, window, floor) -> None:
+    composed = window.parts.telephony  # wired by compose_window to the status-bar switch
+    switch = window.desk_admin.presence
+    for phase in (CallPhase.RINGING, CallPhase.ANSWERED):
+        with qtbot.waitSignal(composed.call_changed, timeout=10_000):
+            composed.handle(CallEvent(phase, "switch", raw_number="sip:09123456789@pbx"))
+    qtbot.waitUntil(lambda: switch.presence is Presence.ON_CALL, timeout=10_000)
+    with qtbot.waitSignal(composed.call_changed, timeout=10_000):
+        composed.handle(CallEvent(CallPhase.ENDED, "switch", raw_number="sip:09123456789@pbx"))
+    qtbot.waitUntil(lambda: switch.presence is Presence.AVAILABLE, timeout=10_000)
