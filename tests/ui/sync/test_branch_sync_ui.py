@@ -30,7 +30,7 @@ from deskapp.ui.tasks import TaskRunner
 from tests.helpers.databases import copy_sqlite
 from tests.helpers.staff import Desk
 
-LAST_SYNC = datetime.now(UTC) - timedelta(minutes=7)
+LAST_SYNC_AGO = timedelta(minutes=7)  # taken when the fixture runs, not at import
 
 
 @dataclass
@@ -65,7 +65,7 @@ def branch(desk: Desk) -> Branch:
     a, b = desk.agent.user_id, desk.other_agent.user_id
     with Session(desk.services.engine) as s, s.begin():
         s.add(SyncState(site_code="TBZ", central_profile="hq",
-                        central_url_hint="postgres@hq/desk", last_sync_at=LAST_SYNC))
+                        central_url_hint="postgres@hq/desk", last_sync_at=datetime.now(UTC) - LAST_SYNC_AGO))
         conflicts = {
             "field": _conflict(s, "field", tid, "subject", "Router keeps rebooting",
                                "Modem reboots at night", a, b),
