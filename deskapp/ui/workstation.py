@@ -134,8 +134,9 @@ def compose_window(
     # conflict inbox (on a branch database only, found out in the background).
     branch_sync = install_branch_sync(window, start=bg.start)
     # Presence switch, customer edit/merge, Desk → Staff and teams (ui/admin).
-    window.desk_admin = install_desk_admin(window, start=bg.start)
-    telephony.presence_set.connect(window.desk_admin.presence.show_presence)  # On a call
+    desk_admin = install_desk_admin(window, start=bg.start)
+    window.desk_admin = desk_admin
+    telephony.presence_set.connect(desk_admin.presence.show_presence)  # On a call
     # Reports tab (supervisors, managers, admins); bars and cells open in the queue.
     from deskapp.ui.reports.install import install_reports
 
