@@ -33,6 +33,42 @@ from deskapp.services.sla_scan import RaisedStage
 log = logging.getLogger(__name__)
 
 JOB_ID = "deskapp-sla-scan"
+
+
+def start_interval_job(
+    tick: Callable[[], object],
+    job_id: str,
+    name: str,
+    *,
+    seconds: float,
+    misfire_grace_seconds: int,
+    run_at_start: bool,
+) -> BackgroundScheduler:
+    """A started APScheduler running ``tick`` every ``seconds`` on one worker thread:
+    memory job store (never the shared database), runs never overlap, missed runs
+    coalesce, and a long grace time so a laptop that slept still runs on waking."""
+    scheduler = BackgroundScheduler(
+        jobstores={"default": MemoryJobStore()},
+        executors={"default": ThreadPoolExecutor(max_workers=1)},
+        job_defaults={
+            "coalesce": True,
+            "max_instances": 1,
+            "misfire_grace_time": misfire_grace_seconds,
+        },
+        timezone=UTC,
+        daemon=True,
+    )
+    first_run = {"next_run_time": datetime.now(UTC)} if run_at_start else {}
+    scheduler.add_job(
+        tick,
+        trigger=IntervalTrigger(seconds=seconds, timezone=UTC),
+        id=job_id,
+        name=name,
+        replace_existing=True,
+        **first_run,
+    )
+    scheduler.start()
+    return scheduler
 DEFAULT_INTERVAL_SECONDS = 30.0
 DEFAULT_MISFIRE_GRACE_SECONDS = 6 * 3600
 
@@ -81,27 +117,10 @@ class SlaScheduler:
         with self._lock:
             if self._scheduler is not None:
                 return
-            scheduler = BackgroundScheduler(
-                jobstores={"default": MemoryJobStore()},
-                executors={"default": ThreadPoolExecutor(max_workers=1)},
-                job_defaults={
-                    "coalesce": True,
-                    "max_instances": 1,
-                    "misfire_grace_time": self.misfire_grace_seconds,
-                },
-                timezone=UTC,
-                daemon=True,
+            scheduler = start_interval_job(
+                self._tick, JOB_ID, "SLA scan", seconds=self.interval_seconds,
+                misfire_grace_seconds=self.misfire_grace_seconds, run_at_start=self.run_at_start,
             )
-            first_run = {"next_run_time": datetime.now(UTC)} if self.run_at_start else {}
-            scheduler.add_job(
-                self._tick,
-                trigger=IntervalTrigger(seconds=self.interval_seconds, timezone=UTC),
-                id=JOB_ID,
-                name="SLA scan",
-                replace_existing=True,
-                **first_run,
-            )
-            scheduler.start()
             self._scheduler = scheduler
 
     def run_now(self) -> None:

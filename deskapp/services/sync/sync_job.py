@@ -26,14 +26,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from deskapp.services.errors import DeskError
+from deskapp.services.sla_scheduler import start_interval_job
 
 log = logging.getLogger(__name__)
 
@@ -180,27 +178,10 @@ class SyncScheduler:
         with self._lock:
             if self._scheduler is not None:
                 return self
-            scheduler = BackgroundScheduler(
-                jobstores={"default": MemoryJobStore()},
-                executors={"default": ThreadPoolExecutor(max_workers=1)},
-                job_defaults={
-                    "coalesce": True,
-                    "max_instances": 1,
-                    "misfire_grace_time": self.misfire_grace_seconds,
-                },
-                timezone=UTC,
-                daemon=True,
+            scheduler = start_interval_job(
+                self._tick, JOB_ID, "branch sync", seconds=self.interval_minutes * 60,
+                misfire_grace_seconds=self.misfire_grace_seconds, run_at_start=self.run_at_start,
             )
-            first = {"next_run_time": datetime.now(UTC)} if self.run_at_start else {}
-            scheduler.add_job(
-                self._tick,
-                trigger=IntervalTrigger(minutes=self.interval_minutes, timezone=UTC),
-                id=JOB_ID,
-                name="branch sync",
-                replace_existing=True,
-                **first,
-            )
-            scheduler.start()
             self._scheduler = scheduler
         return self
 
