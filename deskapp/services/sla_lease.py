@@ -229,6 +229,10 @@ class LeasedScan:
                 self._epoch = None
 
 
+# How long closing the window waits for the lease to be handed back.
+RELEASE_WAIT_SECONDS = 3.0
+
+
 class LeasedSlaScheduler:
     """The workstation's SLA scheduler under the site lease: an ``SlaScheduler`` that
     ticks every ``TICK_SECONDS`` with a ``LeasedScan``; ``stop()`` releases the lease
@@ -273,7 +277,17 @@ class LeasedSlaScheduler:
         self.scheduler.run_now()
 
     def stop(self, wait: bool = True) -> None:
+        """Stop ticking and hand the lease back. The release runs on a thread of its own
+        (``stop`` is called from the GUI thread when the window closes) and is waited
+        for at most ``RELEASE_WAIT_SECONDS``: with the database away the lease simply
+        expires and another workstation takes over."""
         self.scheduler.stop(wait=wait)
+        releasing = threading.Thread(target=self._release, name="sla-lease-release",
+                                     daemon=True)
+        releasing.start()
+        releasing.join(RELEASE_WAIT_SECONDS)
+
+    def _release(self) -> None:
         try:
             self.leased.release()
         except Exception:  # the database is away: the lease simply expires

@@ -22,11 +22,7 @@ from sqlalchemy.engine import Engine
 UI_DIR = str(Path(__file__).resolve().parents[2] / "deskapp" / "ui")
 
 # Known offenders, each with its reason; this list may only shrink.
-KNOWN: dict[tuple[str, str], str] = {
-    ("notifications/sla_bridge.py", "stop"): (
-        "closing the window releases the site's SLA lease (services/sla_lease.py): one "
-        "short UPDATE at shutdown; belongs in the scheduler's thread"),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _ui_frame() -> str | None:
