@@ -103,7 +103,7 @@ TEXTS: dict[str, str] = cast(dict[str, str], {
     "ticket.csat_range": QT_TRANSLATE_NOOP("ErrorText", "Satisfaction must be 1 to 5."),
     "user.not_found": QT_TRANSLATE_NOOP(
         "ErrorText", "That person does not exist or is disabled."),
-    "team.not_found": QT_TRANSLATE_NOOP("ErrorText", "That team does not exist (any more)."),
+    "team.not_found": QT_TRANSLATE_NOOP("ErrorText", "That team no longer exists; it may have been removed on another workstation."),
     "customer.not_found": QT_TRANSLATE_NOOP(
         "ErrorText", "That customer does not exist (any more)."),
     "canned.not_found": QT_TRANSLATE_NOOP(

@@ -1185,8 +1185,8 @@
     </message>
     <message>
         <location filename="../../deskapp/ui/error_text.py" line="106" />
-        <source>That team does not exist (any more).</source>
-        <translation>این تیم (دیگر) وجود ندارد.</translation>
+        <source>That team no longer exists; it may have been removed on another workstation.</source>
+        <translation>این تیم دیگر وجود ندارد؛ شاید در ایستگاه کاری دیگری حذف شده است.</translation>
     </message>
     <message>
         <location filename="../../deskapp/ui/error_text.py" line="107" />

@@ -38,6 +38,7 @@ from deskapp.services.facade import Services
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.reports import Report, ReportQuery
 from deskapp.services.reports.export import write_csv, write_xlsx
+from deskapp.ui.error_text import describe
 from deskapp.ui.formatting import Formatter, formatter
 from deskapp.ui.reports.definitions import definitions
 from deskapp.ui.reports.document import localized_tables, print_report, write_pdf
@@ -50,10 +51,6 @@ def may_see_reports(actor: Actor) -> bool:
 
 
 def _describe(exc: BaseException) -> str:
-    try:
-        from deskapp.ui.error_text import describe  # issue 9's table of error texts
-    except ImportError:
-        return str(exc)
     return describe(exc)
 
 
