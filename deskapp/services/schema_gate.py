@@ -13,11 +13,14 @@ whoever runs the app). Qt-free; deskapp.ui.dialogs.schema_dialog shows it.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+import socket
 
-from deskapp.models import User
+from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy.orm import Session
+
+from deskapp.models import User, utcnow
 from deskapp.models.enums import Role
-from deskapp.services import schema
+from deskapp.services import login_guard, schema
 from deskapp.services.connection_check import NextStep, schema_step, verify_admin
 from deskapp.services.errors import DeskError, PermissionDenied, ValidationFailed
 from deskapp.services.facade import Services
@@ -72,12 +75,26 @@ def create_schema(
 
 def upgrade_as_admin(engine: Engine, username: str, password: str) -> schema.SchemaStatus:
     """Upgrade an older schema, for an administrator only (plain-SQL password check, so it
-    works on the old schema)."""
+    works on the old schema). Failures count towards the same back-off as logging in
+    (services.login_guard) once the schema has its table (0011 on), so this check is no
+    cheaper a way to guess an administrator's password than the login window."""
+    host = socket.gethostname()
+    now = utcnow()
+    guarded = inspect(engine).has_table("login_throttles")
+    if guarded:
+        with Session(engine) as session:
+            login_guard.check(session, username, host, now)
     if not verify_admin(engine, username, password):
+        if guarded:
+            with Session(engine) as session, session.begin():
+                login_guard.failed(session, username, host, now)
         raise PermissionDenied(
             "Only an administrator may upgrade the database: wrong username or password, "
             "or not an administrator."
         )
+    if guarded:
+        with Session(engine) as session, session.begin():
+            login_guard.succeeded(session, username, host)
     status = schema.schema_status(engine)
     if status.state is schema.SchemaState.OLDER:
         schema.upgrade(engine)

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from deskapp.models.database import make_engine
-from deskapp.services import schema
+from deskapp.services import login_guard, schema
 from deskapp.services.connection_check import NextStep
-from deskapp.services.errors import PermissionDenied, ValidationFailed
+from deskapp.services.errors import AuthenticationFailed, PermissionDenied, ValidationFailed
 from deskapp.services.facade import build_services
 from deskapp.services.passwords import hash_password
 from deskapp.services.schema_gate import (
@@ -21,10 +21,10 @@ from deskapp.services.schema_gate import (
 )
 
 
-def older_database(path, *, admin_password: str | None = None):
-    """A database at the first migration, with an administrator written in plain SQL."""
+def older_database(path, *, admin_password: str | None = None, revision: str = "0001"):
+    """A database at an older migration, with an administrator written in plain SQL."""
     engine = make_engine(f"sqlite:///{path}")
-    schema.upgrade(engine, "0001")
+    schema.upgrade(engine, revision)
     if admin_password is not None:
         with engine.begin() as conn:
             for username, role in (("boss", "admin"), ("ali", "agent")):
@@ -80,6 +80,21 @@ def test_older_schema_upgrades_for_an_admin_only(tmp_path):
     assert schema.schema_status(engine).state is schema.SchemaState.OLDER  # untouched
     status = upgrade_as_admin(engine, "boss", "admin pass 1")
     assert status.state is schema.SchemaState.CURRENT
+    engine.dispose()
+
+
+def test_upgrade_check_counts_towards_the_login_back_off(tmp_path):
+    """Guessing an administrator's password through the upgrade prompt is throttled like
+    the login window (once the older schema has the throttle table, 0011)."""
+    engine = older_database(tmp_path / "old.sqlite3", admin_password="admin pass 1",
+                            revision="0011")
+    for _ in range(login_guard.USER_POLICY.free_failures):
+        with pytest.raises(PermissionDenied):
+            upgrade_as_admin(engine, "boss", "wrong")
+    with pytest.raises(AuthenticationFailed) as refused:
+        upgrade_as_admin(engine, "boss", "admin pass 1")  # right, but has to wait first
+    assert refused.value.code == "auth.throttled"
+    assert schema.schema_status(engine).state is schema.SchemaState.OLDER
     engine.dispose()
 
 
