@@ -109,3 +109,50 @@ def test_a_short_history_is_one_page(qapp, qtmodeltester):
     qtmodeltester.check(model)
 
 
+
+
+def test_history_keeps_a_bounded_number_of_pages(qtbot, big_customer):
+    """Scrolling through the whole history keeps only ``max_pages`` pages in memory; a
+    page scrolled away is read again when it comes back into view."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    services, desk, customer_id, order = big_customer
+    runner = TaskRunner()
+    pane = CustomerHistoryPane(services, desk.agent, runner)
+    qtbot.addWidget(pane)
+    pane.resize(500, 700)
+    pane.show()
+    with qtbot.waitSignal(pane.history_loaded, timeout=20_000):
+        pane.show_customer(customer_id)
+    model, view = pane.tickets_model, pane.tickets_view
+    model.max_pages = 3
+    top = QAbstractItemView.ScrollHint.PositionAtTop
+    seen = []
+    for row in range(0, model.rowCount(), 100):  # page by page, newest to oldest
+        view.scrollTo(model.index(row, 0), top)
+        qtbot.waitUntil(lambda r=row: model.idle and model.loaded(r), timeout=20_000)
+        seen.append(model.index(row, 0).data(TICKET_ID_ROLE))
+        assert model.cached_pages <= 3
+    assert seen == order[::100]
+    fetched = model.pages_fetched
+    view.scrollTo(model.index(0, 0), top)  # back to the newest: read again
+    qtbot.waitUntil(lambda: model.idle and model.loaded(0), timeout=20_000)
+    assert model.pages_fetched > fetched
+    assert model.index(0, 0).data(TICKET_ID_ROLE) == order[0]
+    runner.wait(20_000)
+
+
+def test_a_hidden_history_reads_only_its_first_page(qtbot, big_customer):
+    """A hidden pane (another tab in front) sizing its columns must not read every page
+    of the history to measure them."""
+    services, desk, customer_id, _order = big_customer
+    runner = TaskRunner()
+    pane = CustomerHistoryPane(services, desk.agent, runner)
+    qtbot.addWidget(pane)  # never shown
+    with qtbot.waitSignal(pane.history_loaded, timeout=20_000):
+        pane.show_customer(customer_id)
+    model = pane.tickets_model
+    pane.tickets_view.resizeColumnsToContents()
+    qtbot.wait(200)
+    assert model.idle and model.pages_fetched == 0
+    runner.wait(20_000)

@@ -5,11 +5,14 @@ the first page comes with it too, the rest a page at a time from background task
 the agent scrolls (placeholders until then), like the queue (ui/queue/model.py): by
 keyset (created_at, id) from a neighbouring page already read, else by position from
 whichever end is nearer (dragging the scroll bar to the oldest reads the oldest page,
-not every page between)."""
+not every page between). Only ``max_pages`` pages are kept, the least recently shown
+going first, so scrolling through a 5,000-ticket history costs the memory of a few
+pages."""
 
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -59,13 +62,19 @@ class CustomerTicketsModel(QAbstractTableModel):
     load_failed = Signal(object)  # exception
 
     def __init__(
-        self, parent: QObject | None = None, *, runner: Any = None, page_size: int = 100
+        self,
+        parent: QObject | None = None,
+        *,
+        runner: Any = None,
+        page_size: int = 100,
+        max_pages: int = 20,
     ) -> None:
         super().__init__(parent)
         self._runner = runner  # ui.tasks.TaskRunner; None: no paging (first page only)
         self.page_size = page_size
+        self.max_pages = max(3, max_pages)  # at least what a screen and its neighbours need
         self._count = 0
-        self._pages: dict[int, list[TicketSummary]] = {}
+        self._pages: OrderedDict[int, list[TicketSummary]] = OrderedDict()
         self._sla: dict[int, list[SlaReading]] = {}
         self._fetch_page: Fetch | None = None
         self._in_flight: set[int] = set()
@@ -108,6 +117,10 @@ class CustomerTicketsModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    @property
     def idle(self) -> bool:
         return not (self._in_flight or self._wanted or self._timer.isActive())
 
@@ -125,7 +138,11 @@ class CustomerTicketsModel(QAbstractTableModel):
 
     def _store(self, page: int, rows: list[TicketSummary]) -> None:
         self._pages[page] = rows
+        self._pages.move_to_end(page)
         self._sla[page] = [t.sla(self._now) for t in rows]  # the one rule: services.sla_state
+        while len(self._pages) > self.max_pages:
+            evicted, _ = self._pages.popitem(last=False)
+            self._sla.pop(evicted, None)
 
     # -- paging ---------------------------------------------------------------
     def _want(self, page: int) -> None:
@@ -221,6 +238,7 @@ class CustomerTicketsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole and col in (0, 2):
                 return PLACEHOLDER
             return None
+        self._pages.move_to_end(page)
         t = rows[offset]
         reading = self._sla[page][offset]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -42,6 +42,18 @@ def _caption(text: str, parent: QWidget) -> QLabel:
     return caption
 
 
+class _WindowedTable(QTableView):
+    """A table over a windowed model: a hidden table sizes its columns to contents from
+    every row (Qt considers all rows when the view is not visible), which would read
+    every page of a 5,000-ticket history, and, with a bounded page cache, read them
+    again and again. Hidden, it sizes from the header; shown, from the rows on screen."""
+
+    def sizeHintForColumn(self, column: int) -> int:
+        if not self.isVisible():
+            return -1
+        return super().sizeHintForColumn(column)
+
+
 class CustomerHistoryPane(QWidget):
     ticket_clicked = Signal(object)  # ticket id
     history_loaded = Signal(object)  # CustomerHistory
@@ -117,7 +129,7 @@ class CustomerHistoryPane(QWidget):
             self.stats[key] = value
         # Windowed: every ticket of the customer, pages read as the agent scrolls.
         self.tickets_model = CustomerTicketsModel(self, runner=self._runner)
-        self.tickets_view = QTableView(page)
+        self.tickets_view = _WindowedTable(page)
         self.tickets_view.setObjectName("customerTickets")
         self.tickets_view.setModel(self.tickets_model)
         self.tickets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
