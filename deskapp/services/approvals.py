@@ -36,7 +36,7 @@ from deskapp.models.enums import (
     NotificationKind,
     Role,
 )
-from deskapp.services import audit, validation
+from deskapp.services import audit, validation, visibility
 from deskapp.services.errors import (
     InvalidTransition,
     NotFound,
@@ -317,6 +317,8 @@ class ApprovalService:
         with self._uow() as uow:
             s = uow.session
             t = load_ticket(s, ticket_id)
+            if not visibility.internal_records_visible(s, actor, t):
+                return []
             rows = s.scalars(select(Approval).where(
                 Approval.ticket_id == t.id,
                 # grants within authority are not requests

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from deskapp.models import AuditEntry, Ticket, User
+from deskapp.services import visibility
 from deskapp.services.errors import NotFound
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.unit_of_work import UnitOfWorkFactory
@@ -58,12 +59,15 @@ class AuditLogService:
     def ticket_history(self, actor: Actor, ticket_id: uuid.UUID, limit: int = 500
                        ) -> list[AuditRow]:
         """Everything recorded about one ticket, oldest first; also what a merge did to
-        it. Whoever may see the ticket sees its history."""
+        it. Whoever may read the ticket in full sees its history (services.visibility)."""
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow(read_only=True) as uow:
             s = uow.session
-            if s.get(Ticket, ticket_id) is None:
+            ticket = s.get(Ticket, ticket_id)
+            if ticket is None:
                 raise NotFound("That ticket does not exist.", code="ticket.not_found")
+            if not visibility.internal_records_visible(s, actor, ticket):
+                return []
             q = (self._select()
                  .where(AuditEntry.entity == "ticket", AuditEntry.entity_id == ticket_id)
                  .order_by(AuditEntry.created_at, AuditEntry.id).limit(limit))

@@ -36,7 +36,7 @@ from deskapp.models.enums import (
     NotificationKind,
     Role,
 )
-from deskapp.services import audit, validation
+from deskapp.services import audit, validation, visibility
 from deskapp.services.auto_assign import auto_assign, available_agents
 from deskapp.services.dto import TicketSummary
 from deskapp.services.errors import (
@@ -668,7 +668,8 @@ class EscalationService:
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow() as uow:
             s = uow.session
-            load_ticket(s, ticket_id)
+            if not visibility.internal_records_visible(s, actor, load_ticket(s, ticket_id)):
+                return []
             rows = list(s.scalars(
                 select(Escalation).where(Escalation.ticket_id == ticket_id)
                 .order_by(Escalation.created_at, Escalation.id)

@@ -106,6 +106,14 @@ def require_access(s: Session, actor: Actor, ticket: Ticket) -> Access:
     return level
 
 
+def internal_records_visible(s: Session, actor: Actor, ticket: Ticket) -> bool:
+    """For a ticket's internal records (escalations, approvals, audit entries): refused
+    like the ticket itself when the actor may not read it; ``False`` when they read it
+    only as the customer's current server, who sees what the customer was told and no
+    more."""
+    return require_access(s, actor, ticket) is Access.FULL
+
+
 def is_public(direction: Direction) -> bool:
     """What the customer said or was told (not an internal note)."""
     return direction is not Direction.INTERNAL

@@ -72,7 +72,9 @@ def test_functional_escalation_moves_the_ticket_and_records_everything(desk: Des
         actions = list(uow.session.scalars(
             select(AuditEntry.action).where(AuditEntry.entity_id == t.id)))
     assert "ticket.escalated" in actions
-    assert [h.id for h in esc.history(desk.agent, t.id)] == [e.id]
+    assert [h.id for h in esc.history(desk.specialist, t.id)] == [e.id]
+    with pytest.raises(PermissionDenied):  # the ticket is Billing's now, and so its record
+        esc.history(desk.agent, t.id)
     # Billing now appears as the ticket's current team, sorted last.
     assert esc.functional_targets(desk.agent, t.id)[-1].is_current
 
@@ -105,7 +107,8 @@ def test_acknowledgement_by_the_receiver_only_and_once(desk: Desk):
     assert esc.unacknowledged_ticket_ids(desk.specialist) == {t.id}
     assert esc.unacknowledged_ticket_ids(desk.agent) == frozenset()
     assert esc.history(desk.specialist, t.id)[0].may_acknowledge
-    assert not esc.history(desk.agent, t.id)[0].may_acknowledge
+    with pytest.raises(PermissionDenied):  # Billing's ticket now
+        esc.history(desk.agent, t.id)
     with pytest.raises(PermissionDenied, match="Only the receiver"):
         esc.acknowledge(desk.agent, out.escalation.id)
     acked = esc.acknowledge(desk.specialist, out.escalation.id)

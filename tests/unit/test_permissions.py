@@ -416,7 +416,9 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("import customers", None, RUNS_DESK),
     *[("escalate to another team", rel, WORKERS if rel != FOREIGN else LEADS)
       for rel in (OWN, TEAM, POOL, FOREIGN)],
-    ("see the escalation history", FOREIGN, EVERYONE),
+    # A ticket's internal records are read by whoever reads the ticket.
+    *[("see the escalation history", rel, EVERYONE) for rel in (OWN, TEAM, POOL)],
+    ("see the escalation history", FOREIGN, frozenset({"supervisor", "manager", "admin"})),
     ("search canned responses", None, WORKERS),
     ("create a canned response", None, LEADS),
     ("see the team workload", None, LEADS),
@@ -432,7 +434,8 @@ MATRIX: list[tuple[str, str | None, frozenset[str]]] = [
     ("see everyone's presence", None, LEADS),
     ("merge two customers", None, LEADS),
     ("search the audit log", None, RUNS_DESK),
-    ("see a ticket's audit history", FOREIGN, EVERYONE),
+    ("see a ticket's audit history", OWN, EVERYONE),
+    ("see a ticket's audit history", FOREIGN, frozenset({"supervisor", "manager", "admin"})),
     ("edit a canned response", None, LEADS),
     ("retire a canned response", None, LEADS),
     # Whoever may work both tickets merges them (a repeat caller is the agent's own case).
@@ -517,6 +520,10 @@ def test_who_reads_another_teams_ticket_and_its_internal_notes(world: World, rol
     olga = world.actors["olga"]
     tickets.add_interaction(olga, foreign.id, InteractionKind.INTERNAL_NOTE, "Fraud suspected.")
     tickets.add_interaction(olga, foreign.id, InteractionKind.EMAIL, "Your refund is on its way.")
+    world.services.escalations.escalate_hierarchical(
+        olga, foreign.id, tickets.get(SYSTEM, foreign.id).ticket.version,
+        reason="customer_insists", note="Wants the manager.",
+        to_user_id=world.actors["supervisor"].user_id)
     reads_all = role in ("supervisor", "manager", "admin")
     queue_ok = role != "admin"  # administrators run the system, not the queue
     if queue_ok:
@@ -525,10 +532,14 @@ def test_who_reads_another_teams_ticket_and_its_internal_notes(world: World, rol
     assert ({t.id for t in history.tickets} == {foreign.id}) is reads_all
     if reads_all:
         assert "Fraud suspected." in _bodies(tickets.get(actor, foreign.id))
+        assert len(world.services.escalations.history(actor, foreign.id)) == 1
         return
-    with pytest.raises(PermissionDenied) as denied:
-        tickets.get(actor, foreign.id)
-    assert denied.value.code == "ticket.not_visible"
+    internal_records = (world.services.escalations.history, world.services.approvals.for_ticket,
+                        world.services.audit_log.ticket_history)
+    for read in (tickets.get, *internal_records):
+        with pytest.raises(PermissionDenied) as denied:
+            read(actor, foreign.id)
+        assert denied.value.code == "ticket.not_visible"
     # The same customer calls the Front desk: now the agent is serving them.
     own = tickets.log_call(SYSTEM, NewCall(subject="Where is my refund?",
                                            customer_id=foreign.customer_id,
@@ -538,6 +549,8 @@ def test_who_reads_another_teams_ticket_and_its_internal_notes(world: World, rol
     seen = tickets.get(actor, foreign.id)
     assert "Your refund is on its way." in _bodies(seen)
     assert "Fraud suspected." not in _bodies(seen)
+    # ... and none of its internal records (Billing's escalation of it, say).
+    assert [read(actor, foreign.id) for read in internal_records] == [[], [], []]
     history = world.services.customers.history(actor, foreign.customer_id)
     assert {t.id for t in history.tickets} == {foreign.id, own.id}
     shown = {i.body for i in history.latest_interactions}
