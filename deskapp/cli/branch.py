@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from deskapp.cli.context import CliContext, CliError, ask_password, describe_connection_error
 from deskapp.cli.progress import ProgressBar
-from deskapp.config import Profile, ProfileError, default_sqlite_path, load_profiles, save_profiles
+from deskapp.config import Profile, ProfileError, default_sqlite_path, load_profiles
 from deskapp.models.database import make_engine
 from deskapp.services.errors import DeskError
 
@@ -171,13 +171,11 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _activate(site: str, path: str) -> str | None:
-    name = f"branch-{site.lower()}"
+    from deskapp.services.sync.branch_setup import activate_branch_profile
+
     try:
-        book = load_profiles()
-        book.add(Profile(name, "sqlite", path=path), replace_existing=True)
-        book.use(name)
-        save_profiles(book)
+        return activate_branch_profile(site, path)
     except (ProfileError, OSError) as exc:
-        print(f"deskapp: note: could not save the profile {name}: {exc}", file=sys.stderr)
+        print(f"deskapp: note: could not save the profile branch-{site.lower()}: {exc}",
+              file=sys.stderr)
         return None
-    return name

@@ -183,6 +183,71 @@ TEXTS: dict[str, str] = cast(dict[str, str], {
         "Set the branch up again."),
     "sync.batch_order": QT_TRANSLATE_NOOP(
         "ErrorText", "Batch {seq} from {site} is out of order: the centre expects {expected}."),
+    # -- branch set-up (File → Set up this computer as a branch office…) ------
+    "branch.target_not_sqlite": QT_TRANSLATE_NOOP(
+        "ErrorText", "A branch database is a local database file: choose a file path."),
+    "branch.target_exists": QT_TRANSLATE_NOOP(
+        "ErrorText", "{path} already exists and holds data; a branch is only made into a new, "
+        "empty file. Choose another file, or move that one away."),
+    "branch.since": QT_TRANSLATE_NOOP(
+        "ErrorText", "Closed history needs a number of days, 0 or more."),
+    "branch.central_not_postgresql": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre must be a shared PostgreSQL database."),
+    "branch.central_older": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre's schema ({central}) is older than this deskapp ({app}): "
+        "upgrade the central database first."),
+    "branch.central_newer": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre's schema ({central}) is newer than this deskapp ({app}): "
+        "upgrade deskapp on this computer first."),
+    "branch.central_empty": QT_TRANSLATE_NOOP(
+        "ErrorText", "The central database holds no deskapp desk."),
+    "branch.unsupported": QT_TRANSLATE_NOOP(
+        "ErrorText", "This deskapp's database schema has no branch offices."),
+    "branch.no_site": QT_TRANSLATE_NOOP(
+        "ErrorText", "The centre has no site {site} (its sites: {known})."),
+    "branch.already_branch": QT_TRANSLATE_NOOP(
+        "ErrorText", "Site {site} is already a branch office: its database elsewhere holds "
+        "ticket numbers and changes the centre has not seen. Sync that branch; if its "
+        "database is lost, set it up again with \"deskapp branch init --replace-branch\"."),
+    "branch.check_failed": QT_TRANSLATE_NOOP(
+        "ErrorText", "The new branch database failed its integrity check and was not kept. "
+        "Check the free disk space and try again."),
+    "branch.cancelled": QT_TRANSLATE_NOOP(
+        "ErrorText", "The branch set-up was cancelled: the unfinished file was removed and "
+        "the centre still numbers this site's tickets."),
+    # connection.<problem> (connection_check.Problem): the centre refused or was lost
+    "connection": QT_TRANSLATE_NOOP(
+        "ErrorText", "Cannot work with the database at {host}: {detail}"),
+    "connection.password_required": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database server {host} asks for the password of {user}: type it "
+        "and connect again."),
+    "connection.auth_failed": QT_TRANSLATE_NOOP(
+        "ErrorText", "Wrong password for the database user {user} on {host}."),
+    "connection.role_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database server {host} has no user {user}."),
+    "connection.database_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database server {host} has no database {database}."),
+    "connection.not_allowed": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database server {host} does not let {user} connect from this "
+        "computer; ask its administrator."),
+    "connection.dns": QT_TRANSLATE_NOOP(
+        "ErrorText", "The host name {host} is not known: check the spelling, or use the "
+        "server's IP address."),
+    "connection.refused": QT_TRANSLATE_NOOP(
+        "ErrorText", "{host} refused the connection on port {port}: PostgreSQL is not running "
+        "there, or listens on another port."),
+    "connection.unreachable": QT_TRANSLATE_NOOP(
+        "ErrorText", "{host} cannot be reached from this computer: check the network or VPN."),
+    "connection.timeout": QT_TRANSLATE_NOOP(
+        "ErrorText", "{host} did not answer in time: check the network, or try again later."),
+    "connection.connection_dropped": QT_TRANSLATE_NOOP(
+        "ErrorText", "The connection to {host} was lost; nothing was kept. Try again when the "
+        "link is up."),
+    "connection.server_unavailable": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database server {host} is starting up or shutting down; try again "
+        "in a minute."),
+    "connection.too_many_connections": QT_TRANSLATE_NOOP(
+        "ErrorText", "The database server {host} has no free connections; try again later."),
     # -- hardening (issue 10): delegated authority, CSV files ------------------
     "approval.out_of_scope": QT_TRANSLATE_NOOP(
         "ErrorText",

@@ -95,6 +95,7 @@ def compose_window(
     from deskapp.ui.language_menu import install as install_language_menu
     from deskapp.ui.live.wiring import attach_live_updates
     from deskapp.ui.notifications.install import install_notifications
+    from deskapp.ui.sync.setup_action import install_branch_setup_action
     from deskapp.ui.sync.wiring import install_branch_sync
     from deskapp.ui.telephony.install import install_telephony
 
@@ -112,6 +113,8 @@ def compose_window(
     escalations = escalation_wiring.install(window)
     # File → Connection… (administrators).
     install_connection_action(window)
+    # File → Set up this computer as a branch office… (administrators).
+    install_branch_setup_action(window)
     # Live updates: queue, open ticket, history and banner are built in; the rest here.
     live = attach_live_updates(window, feed=bg.feed, start=bg.start)
     centre = notifications.centre

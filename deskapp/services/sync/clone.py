@@ -29,6 +29,9 @@ How, so that a million-ticket desk clones in minutes with bounded memory:
 * Everything is written to a temporary file beside the target and renamed into place
   only when complete: a failure (or ``kill -9``) half way never leaves a half-made
   branch file at the target.
+* ``cancelled`` (a callable polled between batches, and by SQLite while it builds the
+  indexes) stops a clone at any point before the file is put in place: CloneCancelled,
+  the temporary file removed, the branch mark taken back - as any other failure.
 
 Before copying, the site is marked as a branch at the centre (``sites.is_branch``) in
 its own committed transaction: from then on the centre hands out no numbers of that
@@ -38,6 +41,7 @@ is taken back. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -46,7 +50,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -97,6 +101,12 @@ class CloneRefused(DeskError):
     """The branch cannot be made as asked; nothing was written."""
 
     default_code = "branch.refused"
+
+
+class CloneCancelled(DeskError):
+    """The person stopped the clone; nothing was left behind (no file, no mark)."""
+
+    default_code = "branch.cancelled"
 
 
 @dataclass(frozen=True)
@@ -189,13 +199,16 @@ def clone_branch(
     batch_size: int = BATCH,
     now: datetime | None = None,
     replace_branch: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> CloneReport:
     """Make the branch database of ``site_code`` at ``branch_url`` from the centre.
 
     Refuses (CloneRefused, nothing written) a target that exists and is not empty, a
     centre that is not PostgreSQL or not at this app's schema, an unknown site, and a
     site that is already a branch - unless ``replace_branch``: for a branch whose
-    database was lost, or an init that was killed half way (the mark stays then)."""
+    database was lost, or an init that was killed half way (the mark stays then).
+    ``cancelled``: polled while copying; True stops the clone (CloneCancelled) and
+    leaves nothing behind."""
     started = time.perf_counter()
     site_code = site_code.strip().upper()
     path = branch_path(branch_url)
@@ -215,15 +228,17 @@ def clone_branch(
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_partials(path)
     temp = path.with_name(f".{path.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    _check_cancelled(cancelled)
     marked = _mark_branch(central_engine, site_code, replace=replace_branch)
     try:
         report = _clone_into(
-            central_engine, temp, site_code, cutoff, progress, batch_size,
+            central_engine, temp, site_code, cutoff, progress, batch_size, cancelled,
         )
         _write_sync_state(
             temp, site_code, central_profile, central_url_hint, report.cursor, now
         )
         _finalise_file(temp)
+        _check_cancelled(cancelled)  # the last moment: after this the file is in place
         if path.exists() and path.stat().st_size == 0:
             path.unlink()
         # os.link refuses an existing name: a target made meanwhile is never clobbered.
@@ -353,6 +368,7 @@ def _clone_into(
     cutoff: datetime | None,
     progress: Progress | None,
     batch_size: int,
+    cancelled: Callable[[], bool] | None = None,
 ) -> _Copied:
     # The schema, exactly as every other SQLite database gets it.
     engine = make_engine(f"sqlite:///{temp}")
@@ -393,13 +409,26 @@ def _clone_into(
                 done = 0
                 _emit(progress, "prepare", 0, plan.total)
                 rows = {t.name: 0 for t in tables}
-                for t, batch in _prefetched(src, tables, cutoff, batch_size):
-                    _write_batch(dest, t, batch)
-                    rows[t.name] += len(batch)
-                    done += len(batch)
-                    _emit(progress, f"copy:{t.name}", done, plan.total)
+                # closing(): the reader thread is stopped and joined before the
+                # snapshot's transaction ends, also when a batch fails or is cancelled.
+                with contextlib.closing(
+                    _prefetched(src, tables, cutoff, batch_size)
+                ) as batches:
+                    for t, batch in batches:
+                        _check_cancelled(cancelled)
+                        _write_batch(dest, t, batch)
+                        rows[t.name] += len(batch)
+                        done += len(batch)
+                        _emit(progress, f"copy:{t.name}", done, plan.total)
         _emit(progress, "index", done, plan.total)
-        _resume_sqlite_extras(dest, saved)
+        if cancelled is not None:  # SQLite asks every 100,000 steps of an index build
+            dest.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
+        try:
+            _resume_sqlite_extras(dest, saved)
+        except sqlite3.OperationalError:
+            _check_cancelled(cancelled)  # "interrupted" by the handler: say so
+            raise
+        dest.set_progress_handler(None, 0)
         if _has_table(dest, "sync_change_log"):  # belt and braces: nothing was captured
             dest.execute("DELETE FROM sync_change_log")
         dest.execute("COMMIT")
@@ -420,7 +449,7 @@ PREFETCH = 3  # batches read ahead: bounds the memory the overlap costs
 
 def _prefetched(
     src: Connection, tables: list[Table], cutoff: datetime | None, batch_size: int
-) -> Iterator[tuple[Table, list[Any]]]:
+) -> Generator[tuple[Table, list[Any]], None, None]:
     """``(table, batch)`` for every table in order, read by a helper thread a few
     batches ahead, so that waiting for PostgreSQL overlaps with writing SQLite (both
     drivers release the GIL while they wait). The connection is used by that thread
@@ -767,12 +796,19 @@ def _remove(temp: Path) -> None:
         Path(f"{temp}{suffix}").unlink(missing_ok=True)
 
 
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise CloneCancelled("The branch set-up was cancelled; nothing was kept.",
+                             code="branch.cancelled")
+
+
 def _emit(progress: Progress | None, stage: str, done: int, total: int) -> None:
     if progress is not None:
         progress(stage, done, total)
 
 
 __all__ = [
+    "CloneCancelled",
     "CloneRefused",
     "CloneReport",
     "branch_path",
