@@ -167,6 +167,11 @@ class Interaction(AppendOnlyMixin, Base):
     direction: Mapped[Direction] = mapped_column(EnumText(Direction))
     author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     body: Mapped[str] = mapped_column(Text, default="")
+    # A note deskapp wrote (an escalation, a reassignment, a merge...): what it says as a
+    # code and its parameters, worded in the reader's language (ui.ticket.note_wording);
+    # ``body`` keeps the English for search, exports and older readers. "" for people's.
+    code: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class Escalation(AppendOnlyMixin, Base):

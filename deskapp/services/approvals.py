@@ -23,20 +23,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from deskapp.models import Approval, AuthorityLimit, Interaction, Team, Ticket, User, utcnow
+from deskapp.models import Approval, AuthorityLimit, Team, Ticket, User, utcnow
 from deskapp.models.enums import (
     ApprovalStatus,
-    Direction,
-    InteractionKind,
     NotificationKind,
     Role,
 )
-from deskapp.services import audit, validation, visibility
+from deskapp.services import audit, timeline_notes, validation, visibility
 from deskapp.services.errors import (
     InvalidTransition,
     NotFound,
@@ -253,7 +252,9 @@ class ApprovalService:
             if _within(total, limit):
                 body = (f"{kind.label} of {amount} granted by {actor.display_name} "
                         f"(within their authority): {note}")
-                _timeline(s, t, actor.user_id, body, now)
+                _timeline(s, t, actor.user_id, body, now, timeline_notes.DECISION_GRANTED,
+                          decision=kind.value, amount=str(amount), by=actor.display_name,
+                          note=note)
                 s.add(Approval(
                     ticket_id=t.id, kind=kind.value, amount=amount, note=note,
                     status=ApprovalStatus.APPROVED, requested_by_id=actor.user_id,
@@ -279,7 +280,10 @@ class ApprovalService:
             so_far = f" (with {before} already granted or pending on this ticket)" if before else ""
             _timeline(s, t, actor.user_id,
                       f"{kind.label} of {amount}{so_far} requested by {actor.display_name}; "
-                      f"above their authority ({limit}), waiting for a supervisor: {note}", now)
+                      f"above their authority ({limit}), waiting for a supervisor: {note}", now,
+                      timeline_notes.DECISION_REQUESTED, decision=kind.value, amount=str(amount),
+                      before=str(before) if before else "", by=actor.display_name,
+                      limit=str(limit), note=note)
             audit.record(s, actor, "approval.requested", "approval", approval.id,
                          reference=t.reference, kind=kind.value, amount=str(amount),
                          running_total=str(total))
@@ -378,7 +382,11 @@ class ApprovalService:
             verb = "approved" if approve else "rejected"
             _timeline(s, t, actor.user_id,
                       f"{kind.label} of {a.amount} {verb} by {actor.display_name}"
-                      + (f": {note}" if note else "."), now)
+                      + (f": {note}" if note else "."), now,
+                      timeline_notes.DECISION_APPROVED if approve
+                      else timeline_notes.DECISION_REJECTED,
+                      decision=kind.value, amount=str(a.amount), by=actor.display_name,
+                      note=note)
             audit.record(s, actor, f"approval.{verb}", "approval", a.id,
                          reference=t.reference, kind=a.kind, amount=str(a.amount))
             if a.requested_by_id != actor.user_id:
@@ -402,10 +410,9 @@ class ApprovalService:
             return info
 
 
-def _timeline(s: Session, t: Ticket, author: uuid.UUID | None, body: str, now: datetime) -> None:
-    s.add(Interaction(ticket_id=t.id, kind=InteractionKind.INTERNAL_NOTE,
-                      direction=Direction.INTERNAL, author_id=author, body=body,
-                      created_at=now))
+def _timeline(s: Session, t: Ticket, author: uuid.UUID | None, body: str, now: datetime,
+              code: str, **params: Any) -> None:
+    s.add(timeline_notes.system_note(t.id, author, now, code, body, **params))
     t.last_activity_at = now
 
 

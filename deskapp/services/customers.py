@@ -412,4 +412,6 @@ def interaction_info(i: Interaction, reference: str, author: str | None) -> Inte
         author_name=author,
         body=i.body,
         created_at=i.created_at,
+        code=i.code or "",
+        params=dict(i.params or {}),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from deskapp.models.enums import (
     Channel,
@@ -78,6 +79,8 @@ class InteractionInfo:
     author_name: str | None
     body: str
     created_at: datetime
+    code: str = ""  # a note deskapp wrote: worded from code + params (services.timeline_notes)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from deskapp.models import (
     AuditEntry,
     Escalation,
     EscalationReason,
-    Interaction,
     Team,
     Ticket,
     User,
@@ -30,13 +29,11 @@ from deskapp.models import (
 )
 from deskapp.models.enums import (
     OPEN_STATUSES,
-    Direction,
     EscalationKind,
-    InteractionKind,
     NotificationKind,
     Role,
 )
-from deskapp.services import audit, validation, visibility
+from deskapp.services import audit, timeline_notes, validation, visibility
 from deskapp.services.auto_assign import auto_assign, available_agents
 from deskapp.services.dto import TicketSummary
 from deskapp.services.errors import (
@@ -143,16 +140,15 @@ def apply_escalation(
     what = "De-escalated" if is_deescalation else f"Escalated ({kind.value})"
     target = target_user.display_name if target_user else (target_team.name if target_team else "")
     summary = f"{what} by {by_name}" + (f" to {target}" if target else "") + f": {reason}"
-    session.add(
-        Interaction(
-            ticket_id=ticket.id,
-            kind=InteractionKind.INTERNAL_NOTE,
-            direction=Direction.INTERNAL,
-            author_id=by_user_id,
-            body=summary + (f"\n\n{note}" if note else ""),
-            created_at=now,
-        )
-    )
+    worded: dict[str, Any] = {"by": by_name, "target": target, "reason": reason, "note": note}
+    if code:  # an automatic escalation's reason, worded like its record
+        worded |= {"reason_code": code, "reason_params": dict(params or {})}
+    if not is_deescalation:
+        worded["kind"] = kind.value
+    session.add(timeline_notes.system_note(
+        ticket.id, by_user_id, now,
+        timeline_notes.DEESCALATED if is_deescalation else timeline_notes.ESCALATED,
+        summary + (f"\n\n{note}" if note else ""), **worded))
     session.add(
         AuditEntry(
             actor_id=by_user_id,

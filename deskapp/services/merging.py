@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from deskapp.models import Customer, CustomerPhone, Interaction, Ticket, User, utcnow
-from deskapp.models.enums import Direction, InteractionKind, Segment, Status
-from deskapp.services import audit
+from deskapp.models.enums import Segment, Status
+from deskapp.services import audit, timeline_notes
 from deskapp.services.dto import CustomerInfo, TicketSummary
 from deskapp.services.errors import NotFound, StaleUpdate, ValidationFailed
 from deskapp.services.permissions import Actor, Permission
@@ -222,17 +222,15 @@ def merge_tickets(
     other.sla_next_check_at = None  # its clocks stop; the kept ticket's run on
     kept.updated_by_id = actor.user_id
     kept.last_activity_at = now
-    s.add(Interaction(
-        ticket_id=other.id, kind=InteractionKind.INTERNAL_NOTE, direction=Direction.INTERNAL,
-        author_id=actor.user_id, created_at=now,
-        body=f"Merged into {kept.reference}; {moved} messages moved there.",
-    ))
-    s.add(Interaction(
-        ticket_id=kept.id, kind=InteractionKind.INTERNAL_NOTE, direction=Direction.INTERNAL,
-        author_id=actor.user_id, created_at=now,
-        body=f"{other.reference} ({other.subject}) was merged into this ticket; "
-             f"{moved} messages moved here.",
-    ))
+    s.add(timeline_notes.system_note(
+        other.id, actor.user_id, now, timeline_notes.MERGED_INTO,
+        f"Merged into {kept.reference}; {moved} messages moved there.",
+        reference=kept.reference, moved=moved))
+    s.add(timeline_notes.system_note(
+        kept.id, actor.user_id, now, timeline_notes.MERGED_FROM,
+        f"{other.reference} ({other.subject}) was merged into this ticket; "
+        f"{moved} messages moved here.",
+        reference=other.reference, subject=other.subject, moved=moved))
     try:
         s.flush()
         if sla_changed is not None:

@@ -16,9 +16,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from deskapp.models import Assignment, Interaction, Team, Ticket, User
-from deskapp.models.enums import Direction, InteractionKind, NotificationKind
-from deskapp.services import audit, validation
+from deskapp.models import Assignment, Team, Ticket, User
+from deskapp.models.enums import NotificationKind
+from deskapp.services import audit, timeline_notes, validation
 from deskapp.services.errors import NotFound, StaleUpdate
 from deskapp.services.notifications import notify
 from deskapp.services.permissions import Actor
@@ -121,17 +121,11 @@ def record_move(
     if target and where and team_id != t.team_id:
         to_text = f"{target} ({where})"
     if timeline:
-        s.add(
-            Interaction(
-                ticket_id=t.id,
-                kind=InteractionKind.INTERNAL_NOTE,
-                direction=Direction.INTERNAL,
-                author_id=actor.user_id,
-                body=f"Reassigned by {actor.display_name} to {to_text}"
-                + (f": {reason}" if reason else "."),
-                created_at=now,
-            )
-        )
+        s.add(timeline_notes.system_note(
+            t.id, actor.user_id, now, timeline_notes.REASSIGNED,
+            f"Reassigned by {actor.display_name} to {to_text}" + (f": {reason}" if reason else "."),
+            by=actor.display_name, to_user=target or "", to_team=where or "",
+            team_changed=bool(target and where and team_id != t.team_id), reason=reason or ""))
     t.assignee_id = assignee_id
     t.team_id = team_id
     t.updated_by_id = actor.user_id

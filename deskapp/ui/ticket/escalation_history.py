@@ -5,7 +5,6 @@ tier 1. ``show_ticket(summary)`` loads it; ``ticket_changed`` asks the owner to 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -28,8 +27,8 @@ from deskapp.services.permissions import Actor
 from deskapp.ui.banner import describe_failure
 from deskapp.ui.dialogs.deescalate_dialog import DeescalateDialog
 from deskapp.ui.formatting import formatter
-from deskapp.ui.notifications.wording import clock_name
 from deskapp.ui.tasks import TaskRunner
+from deskapp.ui.ticket.note_wording import sla_breach_words
 
 
 class EscalationHistoryWidget(QWidget):
@@ -109,12 +108,7 @@ class EscalationHistoryWidget(QWidget):
         target = e.to_user_name or e.to_team_name or "—"
         reason, note = e.reason, e.note
         if e.code == "escalation.sla_breach":  # automatic: worded in the reader's language
-            clock = clock_name(str(e.params.get("clock", "")))
-            reason = self.tr("SLA breached: %1").replace("%1", clock)
-            due = e.params.get("due_at")
-            note = self.tr("The %1 target (%2) passed; escalated automatically.").replace(
-                "%1", clock).replace(
-                "%2", formatter().datetime(datetime.fromisoformat(due)) if due else "—")
+            reason, note = sla_breach_words(e.params)
         text = (self.tr("%1 · %2 by %3 to %4 — %5").replace("%1", when).replace("%2", what)
                 .replace("%3", by).replace("%4", target).replace("%5", reason))
         if note:

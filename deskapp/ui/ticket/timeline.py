@@ -14,6 +14,7 @@ from deskapp.services.dto import InteractionInfo
 from deskapp.ui.formatting import formatter, isolate
 from deskapp.ui.icons import interaction_icon
 from deskapp.ui.labels import label
+from deskapp.ui.ticket.note_wording import note_text
 
 INTERACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 _NOTE_BACKGROUND = QColor("#fff4d6")
@@ -49,7 +50,7 @@ class TimelineModel(QAbstractListModel):
             return None
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            body = "\n".join(isolate(line) for line in item.body.splitlines())
+            body = "\n".join(isolate(line) for line in note_text(item).splitlines())
             return f"{self._heading(item)}\n{body}"
         if role == Qt.ItemDataRole.DecorationRole:
             return interaction_icon(item.kind)
@@ -64,7 +65,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._heading(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._heading(item)}: {item.body}"
+            return f"{self._heading(item)}: {note_text(item)}"
         if role == INTERACTION_ROLE:
             return item
         return None
