@@ -354,7 +354,7 @@ def _insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> N
         default = col.default
         if default is not None and default.is_scalar:
             extra.append((col.name, _sqlite_converter(col.type)(default.arg)))
-        elif default is not None and default.is_callable:
+        elif default is not None and default.is_callable and col.server_default is None:
             raise ValueError(f"demo rows for {table.name} must give {col.name}")
     names = [table.c[k].name for k in keys] + [name for name, _v in extra]
     sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
