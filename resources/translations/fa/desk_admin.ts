@@ -9,11 +9,6 @@
         <translation>تیمی به نام «{name}» از پیش وجود دارد.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="16"/>
-        <source>That team no longer exists; it may have been removed on another workstation. Reload the list.</source>
-        <translation>این تیم دیگر وجود ندارد؛ شاید در ایستگاه کاری دیگری حذف شده است. فهرست را دوباره بارگذاری کنید.</translation>
-    </message>
-    <message>
         <location filename="../../../deskapp/ui/admin/messages.py" line="19"/>
         <source>Team {team} still has {count} open tickets; move them to another team first.</source>
         <translation>تیم {team} هنوز {count} تیکت باز دارد؛ اول آن‌ها را به تیم دیگری منتقل کنید.</translation>
@@ -29,11 +24,6 @@
         <translation>مهارت «{skill}» نام نمایشی دارد ولی از مهارت‌های این تیم نیست.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="25"/>
-        <source>There is no active user “{username}”.</source>
-        <translation>کاربر فعالی با نام «{username}» وجود ندارد.</translation>
-    </message>
-    <message>
         <location filename="../../../deskapp/ui/admin/messages.py" line="26"/>
         <source>You cannot change your own role; ask another administrator.</source>
         <translation>نقش خودتان را نمی‌توانید تغییر دهید؛ از مدیر سیستم دیگری بخواهید.</translation>
@@ -44,24 +34,9 @@
         <translation>حساب خودتان را نمی‌توانید غیرفعال کنید.</translation>
     </message>
     <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="29"/>
-        <source>The new password must differ from the temporary one.</source>
-        <translation>گذرواژهٔ تازه باید با گذرواژهٔ موقت فرق داشته باشد.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="31"/>
-        <source>Wrong username or password; try again.</source>
-        <translation>نام کاربری یا گذرواژه نادرست است؛ دوباره امتحان کنید.</translation>
-    </message>
-    <message>
         <location filename="../../../deskapp/ui/admin/messages.py" line="32"/>
         <source>The phone number {phone} already belongs to {customer}; merge the two customers instead.</source>
         <translation>شمارهٔ {phone} از آنِ {customer} است؛ به‌جای این کار، دو مشتری را ادغام کنید.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="35"/>
-        <source>One of the customers no longer exists (merged or deleted on another workstation); reload.</source>
-        <translation>یکی از مشتری‌ها دیگر وجود ندارد (در ایستگاه دیگری ادغام یا حذف شده است)؛ دوباره بارگذاری کنید.</translation>
     </message>
     <message>
         <location filename="../../../deskapp/ui/admin/messages.py" line="38"/>
@@ -117,41 +92,6 @@
         <location filename="../../../deskapp/ui/admin/messages.py" line="53"/>
         <source>This desk is already set up; log in as an administrator to change it.</source>
         <translation>این میز کار پیش‌تر راه‌اندازی شده است؛ برای تغییر آن با حساب مدیر سیستم وارد شوید.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="55"/>
-        <source>There is no ticket {reference}.</source>
-        <translation>تیکت {reference} وجود ندارد.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="56"/>
-        <source>One of the tickets no longer exists.</source>
-        <translation>یکی از تیکت‌ها دیگر وجود ندارد.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="57"/>
-        <source>That answer was retired or deleted on another workstation; reload.</source>
-        <translation>این پاسخ در ایستگاه دیگری بایگانی یا حذف شده است؛ دوباره بارگذاری کنید.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="59"/>
-        <source>The tier must be 1, 2 or 3.</source>
-        <translation>سطح باید ۱، ۲ یا ۳ باشد.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="60"/>
-        <source>{what} was changed by {changed_by} meanwhile; reload it to see the change.</source>
-        <translation>{what} در این فاصله توسط {changed_by} تغییر کرد؛ برای دیدن تغییر دوباره بارگذاری کنید.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="62"/>
-        <source>You may not do this; ask a manager or an administrator.</source>
-        <translation>اجازهٔ این کار را ندارید؛ از یک مدیر یا مدیر سیستم بخواهید.</translation>
-    </message>
-    <message>
-        <location filename="../../../deskapp/ui/admin/messages.py" line="72"/>
-        <source>someone else</source>
-        <translation>کس دیگری</translation>
     </message>
 </context>
 <context>
