@@ -43,5 +43,8 @@ def open_branch_setup(window: QWidget) -> QWidget:
             window.close()
 
     dialog.switch_requested.connect(on_switch)
+    closing = getattr(window, "closing", None)
+    if closing is not None:  # quitting mid-copy: stop it (nothing is left behind)
+        closing.connect(dialog.cancel)
     dialog.show()
     return dialog

@@ -221,3 +221,26 @@ def test_a_wrong_password_is_asked_again(qtbot, app_dirs, memory_keyring):
             assert not dlg.start_button.isEnabled()
         finally:
             runner.wait()
+
+
+def test_administrators_find_it_in_the_file_menu(qtbot, app_dirs, desk, sqlite_url):
+    from PySide6.QtGui import QAction
+
+    from deskapp.app import build_workstation
+
+    for username, expected in (("ali", False), ("root", True)):
+        win = build_workstation(sqlite_url, username)
+        qtbot.addWidget(win)
+        action = win.findChild(QAction, "branchSetupAction")
+        assert (action is not None) is expected
+        if action is not None:
+            file_menu = [a.objectName() for a in win.menus["file"].actions()]
+            assert file_menu.index("branchSetupAction") < file_menu.index("quitAction")
+            action.trigger()
+            dialog = win.findChild(BranchSetupDialog)
+            assert dialog is not None and dialog.isVisible()
+            # No shared profile on this computer: it says where to add the centre.
+            assert "File → Connection…" in dialog.message.text()
+            assert not dialog.start_button.isEnabled()
+            dialog.close()
+        win.runner.wait()
