@@ -11,6 +11,13 @@ as a thousand-row one. A page is fetched
 
 Every change of query (view, filter, search, sort) starts a new *generation*;
 replies from an older generation are dropped.
+
+A new query reads its first page alone, one task, and shows it as soon as it arrives
+(issue 16: the first page of any search in at most 50 ms at a million tickets); the
+count follows. A first page shorter than a page is the whole view, so no count is run
+at all. Otherwise the view holds just that page while the count is on its way
+(``counting``), then grows to the count, capped at COUNT_CAP ("more than 1,000"),
+then to the exact figure, each arriving in the background without a reset.
 """
 
 from __future__ import annotations
@@ -154,10 +161,10 @@ class QueueModel(QAbstractTableModel):
         self._page_generation: dict[int, int] = {}  # the generation each page was read in
         self._in_flight: set[int] = set()
         self._wanted: OrderedDict[int, None] = OrderedDict()
-        # Page 0 of a query whose COUNT has not arrived yet.
-        self._early: tuple[int, list[QueueRow]] | None = None
-        self._loading = False
-        # False while the count is "more than COUNT_CAP" (the exact figure is on its way).
+        self._loading = False  # a new query whose first page has not arrived yet
+        self._counting = False  # a count on its way (rowCount() is only the first page)
+        # False until the current query's exact count is known: while "more than
+        # COUNT_CAP" or while counting.
         self.count_exact = True
         # True while rows come or go because the data changed (a count arrived), so a
         # view's current row that moves meanwhile was not moved by the user.
@@ -182,13 +189,19 @@ class QueueModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        """True from a new query until its count has arrived."""
+        """True from a new query until its first page has arrived."""
         return self._loading
 
     @property
+    def counting(self) -> bool:
+        """True while the view holds only its first page and the count is on its way."""
+        return self._counting
+
+    @property
     def idle(self) -> bool:
-        """Nothing on its way: no count, no page in flight or about to be asked for."""
-        return not (self._loading or self._in_flight or self._wanted) and not (
+        """Nothing on its way: no first page or count, no page in flight or about to be
+        asked for (the exact count after a capped one may still be coming)."""
+        return not (self._loading or self._counting or self._in_flight or self._wanted) and not (
             self._fetch_timer.isActive()
         )
 
@@ -197,30 +210,24 @@ class QueueModel(QAbstractTableModel):
         return len(self._pages)
 
     def set_query(self, query: QueueQuery) -> None:
-        """Show another query. The current rows stay until the new count arrives."""
+        """Show another query. The current rows stay until its first page arrives."""
         self._query = query
         self._generation += 1
         generation = self._generation
         self._loading = True
-        self._early = None
+        self._counting = False
+        self.count_exact = False
         self._wanted.clear()
         self._in_flight.clear()
         queue = self._services.queue
         actor = self._actor
         size = self.page_size
-        # Counting stops past COUNT_CAP: a search matching 60,000 tickets shows its first
-        # page and "more than 1,000" without counting them all; the exact count follows.
-        self._runner.submit(
-            lambda: queue.count(actor, query, cap=COUNT_CAP),
-            on_done=lambda n: self._on_count_loaded(generation, n),
-            on_error=lambda exc: self._on_task_failed(generation, exc),
-            key=f"{self._key}-count",
-        )
-        # The first page does not need the count: fetch it at the same time.
+        # The first page alone: no count beside it competing for the two cores (and
+        # the GIL), no count at all when the page is the whole view.
         self._in_flight.add(0)
         self._runner.submit(
             lambda: queue.rows_at(actor, query, 0, size),
-            on_done=lambda rows: self._on_page_loaded(generation, 0, rows),
+            on_done=lambda rows: self._on_first_page_loaded(generation, rows),
             on_error=lambda exc: self._on_task_failed(generation, exc),
             key=f"{self._key}-page-0",
         )
@@ -238,7 +245,6 @@ class QueueModel(QAbstractTableModel):
             return
         self._generation += 1
         generation = self._generation
-        query, actor, queue = self._query, self._actor, self._services.queue
         self._in_flight.clear()
         self._wanted.clear()
         # Re-read the pages used last (what is on screen); forget the others.
@@ -248,12 +254,8 @@ class QueueModel(QAbstractTableModel):
                 del self._pages[page]
         for page in keep:
             self._in_flight.add(page)  # re-read once the new count is known
-        self._runner.submit(
-            lambda: queue.count(actor, query),
-            on_done=lambda n: self._on_recount_loaded(generation, n, keep),
-            on_error=lambda exc: self._on_task_failed(generation, exc),
-            key=f"{self._key}-count",
-        )
+        # Capped like a new query's count, the exact figure after it when needed.
+        self._count_capped(generation, keep)
 
     def row_of(self, ticket_id: uuid.UUID) -> int | None:
         """Row of a ticket among the up-to-date pages in memory (None if not there)."""
@@ -491,7 +493,7 @@ class QueueModel(QAbstractTableModel):
             if page not in self._pages and page not in self._in_flight:
                 self._fetch(page)
 
-    def _fetch(self, page: int) -> None:
+    def _fetch(self, page: int, end_known: bool = True) -> None:
         assert self._query is not None
         query, actor, queue = self._query, self._actor, self._services.queue
         generation = self._generation
@@ -506,7 +508,9 @@ class QueueModel(QAbstractTableModel):
             before = self._pages.get(page - 1)
         if self._page_generation.get(page + 1) == generation:
             after = self._pages.get(page + 1)
-        total = self._count
+        # From the end only when the end is known: with "more than 1,000" the last
+        # rows are not the 1,001st.
+        total = self._count if self.count_exact and end_known else None
         if before and len(before) == self.page_size:
             key = before[-1].key
 
@@ -530,46 +534,79 @@ class QueueModel(QAbstractTableModel):
             key=f"{self._key}-page-{page}",
         )
 
-    def _on_count_loaded(self, generation: int, count: int) -> None:
+    def _on_first_page_loaded(self, generation: int, rows: list[QueueRow]) -> None:
         if not self._is_current(generation):
             return
+        self._in_flight.discard(0)
+        self.rows_fetched += len(rows)
+        self.pages_fetched += 1
+        whole = len(rows) < self.page_size  # the whole view: its count is known
         self.reshaping = True
         try:
             self.beginResetModel()
-            self._count = count
+            self._count = len(rows)
             self._pages.clear()
-            self._loading = False
             self._page_generation.clear()
-            early, self._early = self._early, None
-            if early is not None:
-                self._pages[early[0]] = early[1]
-                self._page_generation[early[0]] = generation
+            self._sla_cache.clear()
+            # Kept even when empty: a refresh re-reads the pages it holds.
+            self._pages[0] = rows
+            self._page_generation[0] = generation
+            self._loading = False
+            self._counting = not whole
+            self.count_exact = whole
             self.endResetModel()
         finally:
             self.reshaping = False
-        self.count_exact = count <= COUNT_CAP
-        self.count_changed.emit(count)
-        if early is not None:
-            self.page_loaded.emit(early[0])
-        if not self.count_exact and self._query is not None:
-            query, actor, queue = self._query, self._actor, self._services.queue
-            self._runner.submit(
-                lambda: queue.count(actor, query),
-                on_done=lambda n: self._on_exact_count_loaded(generation, n),
-                on_error=lambda exc: self._on_task_failed(generation, exc),
-                key=f"{self._key}-exact-count",
-            )
+        if whole:
+            self.count_changed.emit(self._count)
+        else:
+            self._count_capped(generation, [])
+        self.page_loaded.emit(0)
 
-    def _on_exact_count_loaded(self, generation: int, count: int) -> None:
+    def _count_capped(self, generation: int, pages: list[int]) -> None:
+        """Count, stopping past COUNT_CAP: a search matching 60,000 tickets says "more
+        than 1,000" without counting them all; the exact count follows. ``pages``: those
+        to re-read once the count is known (a refresh)."""
+        assert self._query is not None
+        query, actor, queue = self._query, self._actor, self._services.queue
+        self._runner.submit(
+            lambda: queue.count(actor, query, cap=COUNT_CAP),
+            on_done=lambda n: self._on_capped_count_loaded(generation, n, pages),
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-count",
+        )
+
+    def _on_capped_count_loaded(self, generation: int, count: int, pages: list[int]) -> None:
         if not self._is_current(generation):
             return
-        self.count_exact = True
-        self._on_recount_loaded(generation, count, [])
-
-    def _on_recount_loaded(self, generation: int, count: int, pages: list[int]) -> None:
-        if not self._is_current(generation):
+        self._counting = False
+        if count <= COUNT_CAP:
+            self._on_recount_loaded(generation, count, pages)  # exact
             return
-        self.count_exact = True  # an exact count (refresh, or the one after a capped count)
+        # "More than COUNT_CAP". A shorter view grows to COUNT_CAP + 1 rows now; one
+        # already longer (a refresh) keeps its length and figure until the exact count.
+        if count > self._count:
+            self.count_exact = False
+            self._resize(count)
+            self.count_changed.emit(self._count)
+        # Pages within the first COUNT_CAP rows are re-read now (by position from the
+        # start: the end is not known yet), the others with the exact count.
+        now = [p for p in pages if (p + 1) * self.page_size <= count]
+        later = [p for p in pages if p not in now]
+        for page in now:
+            self._in_flight.discard(page)
+            self._fetch(page, end_known=False)
+        query, actor, queue = self._query, self._actor, self._services.queue
+        assert query is not None
+        self._runner.submit(
+            lambda: queue.count(actor, query),
+            on_done=lambda n: self._on_recount_loaded(generation, n, later),
+            on_error=lambda exc: self._on_task_failed(generation, exc),
+            key=f"{self._key}-exact-count",
+        )
+
+    def _resize(self, count: int) -> None:
+        """Grow or shrink the view to ``count`` rows at its end (no reset)."""
         old = self._count
         self.reshaping = True
         try:
@@ -587,6 +624,13 @@ class QueueModel(QAbstractTableModel):
                 self.endRemoveRows()
         finally:
             self.reshaping = False
+
+    def _on_recount_loaded(self, generation: int, count: int, pages: list[int]) -> None:
+        if not self._is_current(generation):
+            return
+        self._counting = False
+        self.count_exact = True  # an exact count (refresh, or the one after a capped count)
+        self._resize(count)
         self._sla_cache.clear()
         self.count_changed.emit(count)
         for page in pages:
@@ -599,9 +643,6 @@ class QueueModel(QAbstractTableModel):
         self._in_flight.discard(page)
         self.rows_fetched += len(rows)
         self.pages_fetched += 1
-        if self._loading:
-            self._early = (page, rows)
-            return
         self._pages[page] = rows
         self._page_generation[page] = generation
         self._sla_cache.clear()  # due times may have moved since the last read
@@ -620,6 +661,7 @@ class QueueModel(QAbstractTableModel):
             return
         self._in_flight.clear()
         self._loading = False
+        self._counting = False
         self.load_failed.emit(describe_failure(exc))
 
 
