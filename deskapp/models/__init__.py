@@ -1,5 +1,6 @@
 """SQLAlchemy models: one module per aggregate. No Qt here."""
 
+from deskapp.models import report_rollup  # noqa: F401  (the report roll-up tables)
 from deskapp.models.base import Base, new_id, utcnow
 from deskapp.models.call import Call
 from deskapp.models.customer import Customer, CustomerPhone
