@@ -68,6 +68,12 @@ RECENTLY_RESOLVED = timedelta(days=7)
 # Below this many matches, a search page sorts the matches (see _search_density); at or
 # above it, it walks the sort index testing each ticket and stops after a page.
 SPARSE_SEARCH = 2000
+# PostgreSQL, a search's first page (or the page after one): first walk at most this
+# many tickets of the view in the sort order, testing each, and stop at a page of
+# matches — no probe. Fewer than a page found: the probe decides as above. Deciding by
+# the probe alone cost a GIN bitmap of every match first (a common word: as much as the
+# page itself); a rare word now pays the short walk (a substring test per ticket).
+WALK_BUDGET = 4000
 # A count beyond this costs more than it tells ("more than 1,000 tickets"): the queue
 # asks for count(cap=COUNT_CAP) with the first page, the exact figure after
 # (ui.queue.model). Measured at 1,000,000 tickets: counting a common word's first
@@ -434,13 +440,59 @@ class QueueService:
             return []
         with self._uow(read_only=True) as uow:
             s = uow.session
-            stmt = self._page_statement(
-                s, actor, q, anchor=anchor, backwards=backwards, offset=offset, limit=limit
-            )
-            rows = [_to_row(r) for r in s.execute(stmt)]
+            rows = []
+            for stmt in self._page_plans(s, actor, q, anchor, backwards, offset, limit):
+                rows = [_to_row(r) for r in s.execute(stmt)]
+                if len(rows) == limit:
+                    break
         if backwards:
             rows.reverse()
         return rows
+
+    def _page_plans(
+        self,
+        s: Session,
+        actor: Actor,
+        q: QueueQuery,
+        anchor: tuple[Any, uuid.UUID] | None,
+        backwards: bool,
+        offset: int,
+        limit: int,
+    ) -> Any:
+        """The statements that read a page, in the order to try them: the first that
+        returns a full page is the page (the last one's rows are the page in any case).
+        Built lazily: the probe behind the second runs only if the first falls short."""
+        if (offset == 0 and s.get_bind().dialect.name == "postgresql"
+                and q.order[0] in _INDEXED_SORTS and self._matches(s, q, walk=True)):
+            yield self._page_statement(s, actor, q, anchor=anchor, backwards=backwards,
+                                       offset=0, limit=limit, budget=WALK_BUDGET)
+        yield self._page_statement(s, actor, q, anchor=anchor, backwards=backwards,
+                                   offset=offset, limit=limit)
+
+    def sql_for_first_page(self, actor: Actor, q: QueueQuery, limit: int = PAGE_SIZE) -> list:
+        """The statements ``page(actor, q)`` runs, the density probe included, in the
+        order it runs them (run here to know which it needs): for benchmarks to time."""
+        with self._uow(read_only=True) as uow:
+            s = uow.session
+            ran: list = []
+            dialect = s.get_bind().dialect.name
+            plans = self._page_plans(s, actor, q, None, False, 0, limit)
+            first = next(plans)
+            ran.append(first)
+            if len(s.execute(first).all()) == limit:
+                return ran
+            for stmt in plans:
+                probe = [t for t in (q.filter.text, q.search) if t and t.strip()]
+                if probe and dialect == "sqlite":
+                    ran += [p for p in (search.sqlite_match_probe(t, SPARSE_SEARCH)
+                                        for t in probe) if p is not None]
+                elif probe:
+                    matches = [m for m in (search.match_condition(dialect, t) for t in probe)
+                               if m is not None]
+                    if matches:
+                        ran.append(select(Ticket.id).where(*matches).limit(SPARSE_SEARCH))
+                ran.append(stmt)
+            return ran
 
     def sql_for_count(self, actor: Actor, q: QueueQuery, cap: int | None = None) -> Select:
         """The bare COUNT statement behind ``count``: for benchmarks to time."""
@@ -472,21 +524,42 @@ class QueueService:
         backwards: bool,
         offset: int,
         limit: int,
+        budget: int | None = None,
     ) -> Select:
         """Two steps in one statement: pick the page's ids by (sort key, id) touching only
         what filtering and sorting need, then join the columns a row shows for just
-        those ids (so a search matching 60,000 tickets does not join 60,000 rows)."""
+        those ids (so a search matching 60,000 tickets does not join 60,000 rows).
+
+        ``budget``: walk at most that many tickets of the view (in order, after the
+        anchor) and keep those the search matches: a page, or fewer when the matches
+        are sparse."""
         sort, descending = q.order
         key = _sort_expr(sort)
         # Reading backwards is reading the reversed order forwards.
         down = descending != backwards
         inner = self._joins(select(Ticket.id, key.label("sort_key")).select_from(Ticket), q, sort)
-        density = self._search_density(s, q)
         dialect = s.get_bind().dialect.name
-        walk = density == "many" and dialect == "sqlite"
-        inner = inner.where(*self._conditions(s, actor, q, walk=walk))
+        density = "many" if budget is not None else self._search_density(s, q)
+        # PostgreSQL walks only an order it has an index for; otherwise it takes the
+        # matches from the GIN index and sorts them (a walk would test every ticket).
+        walk = density == "many" and (dialect == "sqlite" or sort in _INDEXED_SORTS)
         k_col: ColumnElement = key
         id_col: ColumnElement = Ticket.id
+        if budget is not None:
+            hit = and_(*self._matches(s, q, walk=True))
+            walked = self._joins(
+                select(Ticket.id, key.label("sort_key"), hit.label("hit")).select_from(Ticket),
+                q, sort,
+            ).where(*self._conditions(s, actor, q, matches=False))
+            if anchor is not None:
+                walked = walked.where(_after(key, Ticket.id, anchor, down))
+            walked = walked.order_by(*_ordering(key, Ticket.id, down)).limit(budget)
+            tested = walked.subquery("walked")
+            inner = select(tested.c.id, tested.c.sort_key).where(tested.c.hit)
+            k_col, id_col = tested.c.sort_key, tested.c.id
+            anchor = None  # applied before the budget
+        else:
+            inner = inner.where(*self._conditions(s, actor, q, walk=walk))
         if density == "few" and dialect == "postgresql":
             # PostgreSQL misjudges how many tickets a prefix search matches and walks
             # the sort index testing every ticket (1 s for a phone prefix over a
@@ -496,17 +569,8 @@ class QueueService:
             inner = select(matched.c.id, matched.c.sort_key)
             k_col, id_col = matched.c.sort_key, matched.c.id
         if anchor is not None:
-            k = bindparam("k0", anchor[0], type_=key.type)
-            tid = bindparam("id0", anchor[1], type_=Ticket.id.type)
-            if down:
-                inner = inner.where(tuple_(k_col, id_col) < tuple_(k, tid))
-            else:
-                inner = inner.where(tuple_(k_col, id_col) > tuple_(k, tid))
-        if down:
-            inner = inner.order_by(k_col.desc(), id_col.desc())
-        else:
-            inner = inner.order_by(k_col.asc(), id_col.asc())
-        inner = inner.limit(limit)
+            inner = inner.where(_after(k_col, id_col, anchor, down, key.type))
+        inner = inner.order_by(*_ordering(k_col, id_col, down)).limit(limit)
         if offset:
             inner = inner.offset(offset)
         page = inner.subquery("page")
@@ -616,8 +680,9 @@ class QueueService:
         return stmt
 
     def _conditions(
-        self, s: Session, actor: Actor, q: QueueQuery, walk: bool = False
+        self, s: Session, actor: Actor, q: QueueQuery, walk: bool = False, matches: bool = True
     ) -> list[ColumnElement]:
+        """The view's conditions; ``matches``: with its search and filter text."""
         now = self._now()
         conds: list[ColumnElement] = [Ticket.deleted_at.is_(None)]
         # Team boundaries (services.visibility): only tickets the actor reads in full.
@@ -646,12 +711,18 @@ class QueueService:
             conds.append(Customer.segment.in_(f.segments))
         if f.ticket_ids:
             conds.append(Ticket.id.in_(f.ticket_ids))
+        if matches:
+            conds += self._matches(s, q, walk=walk)
+        return conds
+
+    def _matches(self, s: Session, q: QueueQuery, walk: bool) -> list[ColumnElement]:
         dialect = s.get_bind().dialect.name
-        for text in (f.text, q.search):
+        found = []
+        for text in (q.filter.text, q.search):
             match = search.match_condition(dialect, text, walk=walk)
             if match is not None:
-                conds.append(match)
-        return conds
+                found.append(match)
+        return found
 
     # -- saved views --------------------------------------------------------
     def saved_views(self, actor: Actor) -> list[SavedViewInfo]:
@@ -700,6 +771,30 @@ class QueueService:
                 raise NotFound("That view does not exist (any more).", code="view.not_found")
             v.deleted_at = self._now()
             uow.commit()
+
+
+# Orders an index of tickets walks (ix_tickets_q_*): a walk can stop after a page.
+_INDEXED_SORTS = frozenset(
+    {Sort.NUMBER, Sort.SUBJECT, Sort.CUSTOMER, Sort.PRIORITY, Sort.CREATED, Sort.UPDATED}
+)
+
+
+def _after(
+    key: ColumnElement, tid: Any, anchor: tuple[Any, uuid.UUID], down: bool,
+    key_type: Any = None,
+) -> ColumnElement[bool]:
+    """Rows after ``anchor`` in the (key, id) order (descending when ``down``)."""
+    k = bindparam("k0", anchor[0], type_=key_type if key_type is not None else key.type)
+    i = bindparam("id0", anchor[1], type_=Ticket.id.type)
+    if down:
+        return tuple_(key, tid) < tuple_(k, i)
+    return tuple_(key, tid) > tuple_(k, i)
+
+
+def _ordering(key: ColumnElement, tid: Any, down: bool) -> list[ColumnElement]:
+    if down:
+        return [key.desc(), tid.desc()]
+    return [key.asc(), tid.asc()]
 
 
 def view_conditions(view: View, actor: Actor, now: datetime) -> list[ColumnElement]:
