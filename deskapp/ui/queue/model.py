@@ -560,14 +560,17 @@ class QueueModel(QAbstractTableModel):
         if whole:
             self.count_changed.emit(self._count)
         else:
-            self._count_capped(generation, [])
+            # After the events already queued (the repaint of these rows): a count
+            # task started now would compete with the painting for the GIL.
+            QTimer.singleShot(0, self, lambda: self._count_capped(generation, []))
         self.page_loaded.emit(0)
 
     def _count_capped(self, generation: int, pages: list[int]) -> None:
         """Count, stopping past COUNT_CAP: a search matching 60,000 tickets says "more
         than 1,000" without counting them all; the exact count follows. ``pages``: those
         to re-read once the count is known (a refresh)."""
-        assert self._query is not None
+        if not self._is_current(generation) or self._query is None:
+            return
         query, actor, queue = self._query, self._actor, self._services.queue
         self._runner.submit(
             lambda: queue.count(actor, query, cap=COUNT_CAP),
