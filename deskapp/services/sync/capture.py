@@ -44,6 +44,14 @@ NOT_SYNCED: dict[str, str] = {
     "team_members": "composite key; team membership is administered at the centre and "
     "copied by branch init",
 }
+# The report roll-up (0018) is derived from each database's own tickets and kept by its
+# own triggers; branch init skips it too (clone.SKIP_TABLES).
+NOT_SYNCED.update({
+    name: "report roll-up: derived per database from its own tickets"
+    for name in ("report_rollup_days", "report_rollup_months", "report_rollup_sla",
+                 "report_rollup_esc", "report_rollup_live", "report_rollup_state",
+                 "report_rollup_dirty")
+})
 
 TRIGGER_PREFIX = "sync_capture_"
 _NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
