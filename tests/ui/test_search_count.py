@@ -72,9 +72,11 @@ class _CountGate:
         monkeypatch.setattr(queue, "count", count)
 
 
-def test_the_first_page_is_shown_before_any_count(qtbot, questions, runner, monkeypatch):
+def test_the_first_page_is_shown_before_any_count(qtbot, qtmodeltester, questions, runner,
+                                                  monkeypatch):
     gate = _CountGate(questions.services.queue, monkeypatch)
     model = QueueModel(questions.services, questions.agent, runner, page_size=10)
+    qtmodeltester.check(model)  # and keeps checking the reset and the rows inserted
     counts: list[int] = []
     model.count_changed.connect(counts.append)
     try:
