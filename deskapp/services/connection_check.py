@@ -94,7 +94,8 @@ _PATTERNS: list[tuple[str, Problem]] = [
     (r"starting up|shutting down|in recovery mode|not yet accepting", Problem.SERVER_UNAVAILABLE),
     (r"too many clients|remaining connection slots", Problem.TOO_MANY),
     (r"server closed the connection unexpectedly|terminating connection|"
-     r"consuming input failed|eof detected", Problem.CONNECTION_DROPPED),
+     r"consuming input failed|eof detected|the connection is lost|connection is closed",
+     Problem.CONNECTION_DROPPED),  # (the last two: psycopg's own words for a dead link)
     (r"unable to open database file|file is not a database|disk i/o error|"
      r"readonly database|permission denied", Problem.FILE),
 ]

@@ -64,6 +64,18 @@ def centre_error(exc: BaseException, url: URL | str) -> CentreConnectionError:
     )
 
 
+def _is_connection_error(exc: BaseException) -> bool:
+    """SQLAlchemy's wrapper, or the driver's own error: the clone reads the centre on the
+    raw DBAPI cursor, so a dropped link arrives as psycopg.OperationalError."""
+    if isinstance(exc, OperationalError | DBAPIError):
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - the PostgreSQL driver is a dependency
+        return False
+    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+
+
 def _engine(url: URL | str) -> Engine:
     return make_engine(url)  # connect_timeout 5 s: a silent centre is said so, not waited for
 
@@ -104,8 +116,10 @@ def make_branch(
             central_profile=central_profile, since_days=since_days, progress=progress,
             central_url_hint=central_url_hint, cancelled=cancelled,
         )
-    except (OperationalError, DBAPIError) as exc:
-        raise centre_error(exc, url) from None
+    except Exception as exc:
+        if _is_connection_error(exc):
+            raise centre_error(exc, url) from None
+        raise
     finally:
         engine.dispose()
 

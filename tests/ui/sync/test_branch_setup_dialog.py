@@ -168,6 +168,46 @@ def test_cancel_leaves_no_file_and_no_branch_mark(qtbot, centre, tmp_path):
         runner.wait()
 
 
+def test_a_lost_connection_is_worded_and_leaves_nothing(qtbot, centre, tmp_path):
+    import psycopg
+
+    from deskapp.services.sync import branch_setup
+    from tests.helpers.databases import _libpq
+
+    def cut_the_link() -> None:  # the centre's server drops the clone's connections
+        name = make_url(centre).database
+        with psycopg.connect(_libpq(centre), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+
+    def maker(*args, progress, **kwargs):
+        def cut_once(stage: str, done: int, total: int) -> None:
+            if stage.startswith("copy:") and not cut:  # mid-copy, on the worker thread
+                cut.append(stage)
+                cut_the_link()
+            progress(stage, done, total)
+
+        return branch_setup.make_branch(*args, progress=cut_once, **kwargs)
+
+    cut: list[str] = []
+    runner = TaskRunner()
+    dlg = BranchSetupDialog(runner, maker=maker)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    try:
+        _sites_of(qtbot, dlg)
+        dlg.sites.setCurrentIndex(dlg.sites.findData("TBZ"))
+        target = tmp_path / "branch" / "tbz.sqlite3"
+        dlg.path.setText(str(target))
+        result, _seen = _run(qtbot, dlg)
+        assert cut and getattr(result, "code", None) == "connection.connection_dropped", result
+        assert _plain(dlg.message.text()).startswith("The connection to 127.0.0.1 was lost")
+        assert list(target.parent.iterdir()) == []
+        assert not _is_branch(centre)  # the mark was taken back on a new connection
+    finally:
+        runner.wait()
+
+
 def test_refusals_are_worded(qtbot, centre, tmp_path):
     runner = TaskRunner()
     dlg = BranchSetupDialog(runner)
