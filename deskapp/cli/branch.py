@@ -147,7 +147,11 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     except DeskError as exc:
         raise CliError(str(exc)) from None
-    except (OperationalError, DBAPIError) as exc:
+    except Exception as exc:  # the raw cursor's psycopg errors arrive unwrapped
+        from deskapp.services.sync.branch_setup import is_connection_error
+
+        if not is_connection_error(exc):
+            raise
         raise CliError(describe_connection_error(exc, profile.url())) from None
     finally:
         bar.finish()

@@ -64,7 +64,7 @@ def centre_error(exc: BaseException, url: URL | str) -> CentreConnectionError:
     )
 
 
-def _is_connection_error(exc: BaseException) -> bool:
+def is_connection_error(exc: BaseException) -> bool:
     """SQLAlchemy's wrapper, or the driver's own error: the clone reads the centre on the
     raw DBAPI cursor, so a dropped link arrives as psycopg.OperationalError."""
     if isinstance(exc, OperationalError | DBAPIError):
@@ -117,7 +117,7 @@ def make_branch(
             central_url_hint=central_url_hint, cancelled=cancelled,
         )
     except Exception as exc:
-        if _is_connection_error(exc):
+        if is_connection_error(exc):
             raise centre_error(exc, url) from None
         raise
     finally:
@@ -142,6 +142,7 @@ __all__ = [
     "activate_branch_profile",
     "centre_error",
     "centre_sites",
+    "is_connection_error",
     "default_branch_path",
     "make_branch",
 ]
