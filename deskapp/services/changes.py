@@ -51,6 +51,19 @@ def _uuid(value: object) -> uuid.UUID | None:
         return None
 
 
+# One notice standing for many rows: "something may have changed, reload". A branch's
+# large push batch sends it instead of a notice per row (migration 0019).
+FULL_REFRESH_PAYLOAD = '{"full": true}'
+
+
+def is_full_refresh(payload: str | bytes) -> bool:
+    try:
+        data = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(data, dict) and data.get("full") is True
+
+
 def parse_payload(payload: str | bytes) -> Change | None:
     """One notification's payload; None for anything that is not ours (a stray
     NOTIFY on the channel must never break the listener)."""

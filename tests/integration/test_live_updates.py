@@ -105,6 +105,22 @@ def test_listener_reconnects_after_its_backend_is_terminated(two_workstations, q
         desk.services.tickets.assign(desk.supervisor, t.id, t.version, desk.other_agent.user_id)
 
 
+def test_a_full_refresh_notice_reloads_the_listening_workstation(
+    two_workstations, qtbot, pg_url
+):
+    """A branch's large push batch NOTIFYs once, {"full": true}, not per row (0019)."""
+    _listen_only(pg_url)
+    _desk, _b, feed = two_workstations
+    from deskapp.services.changes import CHANNEL, FULL_REFRESH_PAYLOAD
+
+    with (
+        psycopg.connect(_libpq(pg_url), autocommit=True) as writer,
+        qtbot.waitSignal(feed.changed, timeout=5_000) as blocker,
+    ):
+        writer.execute("select pg_notify(%s, %s)", (CHANNEL, FULL_REFRESH_PAYLOAD))
+    assert blocker.args[0].full_refresh
+
+
 def test_listener_keeps_retrying_while_the_server_refuses(qtbot, pg_url):
     """A listener pointed at a missing database reports the loss once and keeps
     trying with backoff (it does not spin, and does not crash)."""

@@ -413,3 +413,35 @@ def test_a_change_the_centre_cannot_take_goes_to_the_inbox_and_blocks_nothing(
     ConflictService(tbz.engine).resolve(refused.id, "edit", {"name": "Support 2"})
     assert settle(central, [tbz]) == []
     assert _count(central, Team, Team.name == "Support 2") == 1
+
+
+def test_a_large_push_batch_notifies_once_and_a_small_one_per_row(
+    central, central_url, branch_factory, monkeypatch
+):
+    import psycopg
+
+    from deskapp.services.changes import CHANNEL, is_full_refresh, parse_payload
+    from tests.helpers.databases import _libpq
+
+    def notices_of_a_push(site):
+        with psycopg.connect(_libpq(central_url), autocommit=True) as listener:
+            listener.execute(f"LISTEN {CHANNEL}")
+            SyncClient(site.engine, central).sync()
+            return [n.payload for n in listener.notifies(timeout=1.0)]
+
+    tbz = branch_factory("TBZ")
+    _log_call(tbz)
+    small = notices_of_a_push(tbz)
+    assert small and not any(is_full_refresh(p) for p in small)
+    assert {parse_payload(p).table for p in small} >= {"tickets", "interactions"}
+
+    monkeypatch.setattr(apply_mod, "QUIET_NOTIFY_FROM", 2)
+    _log_call(tbz, subject="Scanner", name="Eve", phones=["09127654321"])
+    large = notices_of_a_push(tbz)
+    assert large == ['{"full": true}']
+    # The change feed still has every row of it.
+    with central.connect() as conn:
+        fed = conn.scalar(text(
+            "SELECT count(*) FROM change_feed f JOIN tickets t ON t.id = f.row_id "
+            "WHERE t.subject = 'Scanner'"))
+    assert fed >= 1

@@ -11,6 +11,8 @@ content differs from the stored one under the same number is refused.
 works through PgBouncer in transaction mode) makes the change feed mark every row the
 batch wrote with the branch's site, so the branch does not pull them back; instead it
 re-reads the rows listed in the result (``touched``) when it records the reply.
+A large batch also sets ``deskapp.quiet_notify`` and announces itself with one NOTIFY
+instead of one per row (QUIET_NOTIFY_FROM).
 """
 
 from __future__ import annotations
@@ -25,8 +27,14 @@ from sqlalchemy.exc import IntegrityError
 
 from deskapp.models.base import utcnow
 from deskapp.models.sync import SyncBatch
+from deskapp.services.changes import CHANNEL, FULL_REFRESH_PAYLOAD
 from deskapp.services.sync.errors import SyncError
 from deskapp.services.sync.merge import Change, Merger
+
+# A batch of at least this many changes does not NOTIFY per row (migration 0019): the
+# change feed carries every row, and workstations listening directly get one notice to
+# reload (a listener turns a few thousand notices into a reload anyway).
+QUIET_NOTIFY_FROM = 200
 
 
 def fingerprint(changes: Sequence[Change]) -> str:
@@ -109,12 +117,20 @@ def _apply_once(
                     applied_at=utcnow())
             .returning(SyncBatch.id)
         ).scalar_one()
+        quiet = conn.dialect.name == "postgresql" and len(changes) >= QUIET_NOTIFY_FROM
         if conn.dialect.name == "postgresql":
             conn.execute(
                 text("SELECT set_config('deskapp.origin_site', :site, true)"), {"site": site}
             )
+        if quiet:
+            conn.execute(text("SELECT set_config('deskapp.quiet_notify', 'on', true)"))
         merger = Merger(conn, site, known_cursor)
         merger.apply_all(list(changes))
+        if quiet:  # one notice for the whole batch, delivered at commit like the others
+            conn.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": CHANNEL, "payload": FULL_REFRESH_PAYLOAD},
+            )
         result = merger.result.as_dict()
         result.update(site=site, seq=seq, fingerprint=print_, replayed=False)
         conn.execute(update(SyncBatch).where(SyncBatch.id == batch_id).values(result=result))

@@ -17,7 +17,7 @@ import psycopg
 from psycopg import pq
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
-from deskapp.services.changes import CHANNEL, parse_payload
+from deskapp.services.changes import CHANNEL, is_full_refresh, parse_payload
 from deskapp.ui.live.backoff import Backoff
 from deskapp.ui.live.feed import ChangeFeed, _Source
 from deskapp.ui.tasks import TaskRunner
@@ -140,6 +140,9 @@ class PgListener(_Source):
             return
         while (n := pgconn.notifies()) is not None:
             if n.relname.decode() != CHANNEL:
+                continue
+            if is_full_refresh(n.extra):  # a branch's large push batch (migration 0019)
+                self._feed.add_full_refresh()
                 continue
             change = parse_payload(n.extra)
             if change is not None:
