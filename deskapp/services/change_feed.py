@@ -273,6 +273,35 @@ def read(
     return entries, cursor
 
 
+def read_keys(
+    executor: Executor,
+    after: FeedCursor,
+    limit: int = 1000,
+    *,
+    exclude_origin: str | None = None,
+) -> tuple[list[tuple[str, str]], FeedCursor]:
+    """As ``read``, but only each entry's (table, row id as 32 hex digits): what a
+    branch pull needs, without a FeedEntry per entry (a week's catch-up reads a
+    hundred thousand). The same range, order and cursor as ``read``."""
+    if _dialect(executor) != "postgresql":
+        entries, cursor = read(executor, after, limit, exclude_origin=exclude_origin)
+        return [(e.table, e.row_id.hex) for e in entries], cursor
+    rows = executor.execute(
+        text(
+            f"SELECT xid::text, id, table_name, replace(row_id::text, '-', ''), origin_site "
+            f"FROM {FEED_TABLE} WHERE (xid, id) > (CAST(:xid AS xid8), :id) "
+            "AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
+            "ORDER BY xid, id LIMIT :limit"
+        ),
+        {"xid": str(after.xid), "id": after.id, "limit": limit},
+    ).all()
+    if not rows:
+        return [], after
+    cursor = FeedCursor(int(rows[-1][0]), int(rows[-1][1]))
+    keys = [(r[2], r[3]) for r in rows if exclude_origin is None or r[4] != exclude_origin]
+    return keys, cursor
+
+
 # -- live followers: by snapshot, immune to a long transaction elsewhere --------------
 #
 # ``read`` never passes the oldest running writer *of the whole cluster* (xids are

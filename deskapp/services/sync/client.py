@@ -73,7 +73,7 @@ class SyncClient:
         clock: Callable[[], datetime] = utcnow,
         max_drift: timedelta = DEFAULT_MAX_DRIFT,
         batch_size: int = 1000,
-        pull_limit: int = 2000,
+        pull_limit: int = 5000,
         hook: Callable[[str], None] | None = None,
     ) -> None:
         self.branch = branch_engine

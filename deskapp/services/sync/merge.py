@@ -44,10 +44,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from psycopg import IntegrityError as DBAPIIntegrityError
 from sqlalchemy import (
+    ARRAY,
     Connection,
     Table,
     and_,
+    any_,
     bindparam,
     func,
     insert,
@@ -55,6 +58,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
 from deskapp.models import Base, new_id, utcnow
@@ -165,6 +169,53 @@ def write_updates(conn: Connection, pending: dict[tuple[str, uuid.UUID], dict[st
     return sum(len(r) for r in groups.values())
 
 
+_PG = postgresql.dialect()
+_PG_BIND: dict[str, dict[str, Any]] = {}
+
+
+def _pg_binders(table: Table) -> dict[str, Any]:
+    """Per column, SQLAlchemy's own conversion of a Python value for PostgreSQL (the
+    enum's value, JSON wrapped for psycopg, aware UTC timestamps), or None."""
+    found = _PG_BIND.get(table.name)
+    if found is None:
+        found = _PG_BIND[table.name] = {
+            c.name: c.type.dialect_impl(_PG).bind_processor(_PG) for c in table.columns
+        }
+    return found
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (all with the same keys). On PostgreSQL with COPY: one statement
+    for the whole group, row triggers (change feed, NOTIFY) and foreign keys as for an
+    INSERT; the values converted once, without a statement per row. A row lacking a
+    column that has a Python-side default goes through SQLAlchemy's INSERT, which
+    supplies it."""
+    names = list(rows[0])
+    lacking = [c for c in table.columns if c.name not in names and c.default is not None]
+    if conn.dialect.name != "postgresql" or lacking:
+        conn.execute(insert(table), rows)
+        return
+    binders = _pg_binders(table)
+    convert = [(n, binders.get(n)) for n in names]
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        quoted = ", ".join(f'"{n}"' for n in names)
+        with cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([f(row[n]) if f else row[n] for n, f in convert])
+    finally:
+        cursor.close()
+
+
+def _among(conn: Connection, column: Any, values: list[Any]) -> Any:
+    """``column IN values``; on PostgreSQL ``column = ANY(:array)``, one parameter: a
+    statement with a thousand placeholders was parsed anew by psycopg (and expanded by
+    SQLAlchemy) on every execution, which cost more than the query."""
+    if conn.dialect.name != "postgresql":
+        return column.in_(values)
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
 def synced_order() -> list[Table]:
     global _ORDER
     if _ORDER is None:
@@ -185,13 +236,14 @@ class Merger:
         self.known_cursor = known_cursor
         self.result = MergeResult()
         self.tables = Base.metadata.tables
+        self.parent_tickets: dict[uuid.UUID, dict[str, Any]] = {}
 
     # -- entry point --------------------------------------------------------------
     def apply_all(self, changes: list[Change]) -> None:
         """Apply a whole batch: the rows it touches are read (and locked) up front, the
         field clocks too; inserts of new rows go in first, table by table in foreign-key
-        order with one multi-row statement each; then updates and deletes in the order
-        the branch made them."""
+        order with one COPY each (``insert_rows``); then updates and deletes in the
+        order the branch made them."""
         tables = self.tables
         for change in changes:
             if change.table not in tables:  # this centre does not know it: refused earlier
@@ -205,7 +257,7 @@ class Merger:
             id_list = sorted(ids)
             for start in range(0, len(id_list), 1000):
                 chunk = id_list[start : start + 1000]
-                q = select(table).where(table.c.id.in_(chunk)).with_for_update()
+                q = select(table).where(_among(self.conn, table.c.id, chunk)).with_for_update()
                 for row in self.conn.execute(q).mappings():
                     self.current[(name, row["id"])] = dict(row)
         self._load_clocks(keys)
@@ -260,6 +312,8 @@ class Merger:
 
     # -- inserts ------------------------------------------------------------------
     def _insert_many(self, table: Table, items: list[tuple[Change, dict]]) -> None:
+        if table.name == "interactions":
+            self._load_parent_tickets(new["ticket_id"] for _c, new in items)
         rows = []
         for change, new in items:
             if table.name in APPEND_ONLY and self._duplicate_append(table, new):
@@ -278,8 +332,8 @@ class Merger:
         try:
             with self.conn.begin_nested():
                 for group in by_keys.values():
-                    self.conn.execute(insert(table), group)
-        except IntegrityError:
+                    insert_rows(self.conn, table, group)
+        except (IntegrityError, DBAPIIntegrityError):
             rows = self._insert_one_by_one(table, rows)
         self.result.applied += len(rows)
         self.exact.update((table.name, row["id"]) for row in rows)
@@ -358,19 +412,27 @@ class Merger:
             return False
         return self.conn.execute(select(c.id).where(cond).limit(1)).first() is not None
 
+    def _load_parent_tickets(self, ids: Any) -> None:
+        """The state of the tickets new interactions belong to (those the batch does not
+        hold already), one query per 1,000 instead of one per interaction."""
+        tickets = self.tables["tickets"]
+        wanted = sorted({i for i in ids if i is not None and ("tickets", i) not in self.current})
+        self.parent_tickets = {}
+        cols = [tickets.c.id, tickets.c.status, tickets.c.updated_by_id, tickets.c.updated_at]
+        for start in range(0, len(wanted), 1000):
+            q = select(*cols).where(
+                _among(self.conn, tickets.c.id, wanted[start : start + 1000]))
+            for row in self.conn.execute(q).mappings():
+                self.parent_tickets[row["id"]] = dict(row)
+
     def _contact_on_closed(self, new: dict, change: Change) -> None:
         """A customer contact written at the branch for a ticket closed elsewhere."""
         direction = str(getattr(new.get("direction"), "value", new.get("direction")))
         if direction == "internal":
             return
-        tickets = self.tables["tickets"]
         t = self.current.get(("tickets", new["ticket_id"]))
         if t is None:
-            t = (
-                self.conn.execute(select(tickets).where(tickets.c.id == new["ticket_id"]))
-                .mappings()
-                .first()
-            )
+            t = self.parent_tickets.get(new["ticket_id"])
         if t is None or Status(t["status"]) not in CLOSED:
             return
         clock = self._clock_row("tickets", t["id"].hex, "status")
@@ -396,7 +458,8 @@ class Merger:
         keys = sorted(numbers)
         for start in range(0, len(keys), 1000):
             q = select(phones.c.number, phones.c.customer_id).where(
-                phones.c.number.in_(keys[start : start + 1000]), phones.c.deleted_at.is_(None)
+                _among(self.conn, phones.c.number, keys[start : start + 1000]),
+                phones.c.deleted_at.is_(None),
             )
             for number, customer_id in self.conn.execute(q):
                 found[number].add(customer_id)
@@ -477,7 +540,8 @@ class Merger:
             hexes = sorted(i.hex for i in ids)
             for start in range(0, len(hexes), 1000):
                 q = select(clocks).where(
-                    clocks.c.table_name == name, clocks.c.row_id.in_(hexes[start : start + 1000])
+                    clocks.c.table_name == name,
+                    _among(self.conn, clocks.c.row_id, hexes[start : start + 1000]),
                 )
                 for row in self.conn.execute(q).mappings():
                     self.clocks[(name, row["row_id"], row["column_name"])] = dict(row)

@@ -5,7 +5,10 @@ after the saved cursor, leaving out the rows this branch's own batches wrote, fe
 the current rows, and writes them locally in ONE local transaction together with the
 new cursor: a crash either keeps both or neither, and re-applying is idempotent (a row
 is written only where it differs). ``sync_state.applying`` is 1 inside that
-transaction, so the capture triggers do not log the pulled rows again.
+transaction, so the capture triggers do not log the pulled rows again. The rows travel
+in SQLite's stored forms and are written with one UPSERT per table (stored_rows.py);
+a helper thread reads the next steps of the feed from the centre while the branch
+writes the current one.
 
 Rows the centre no longer has are deleted locally. Columns the branch changed since
 its last push (still in the outbox) keep the local value: they go to the centre with
@@ -15,48 +18,28 @@ the next push and meet the merge there.
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from deskapp.models import Base
-from deskapp.models.sync import ChangeLogEntry, SyncState
+from deskapp.models.sync import SyncState
 from deskapp.services import change_feed
 from deskapp.services.change_feed import FeedCursor
-from deskapp.services.sync import values
+from deskapp.services.sync import stored_rows, values
 from deskapp.services.sync.capture import synced_tables
 from deskapp.services.sync.hlc import to_ms
 from deskapp.services.sync.merge import write_updates
+from deskapp.services.sync.stored_rows import StoredRows
 
 Progress = Callable[[str, int, int], None]
-
-
-def fetch_rows(
-    central: Connection, keys: Iterable[tuple[str, str]]
-) -> dict[str, dict[str, dict[str, Any] | None]]:
-    """The centre's current rows for ``keys`` (table, row id hex): per table, per id,
-    the row as a dict, or None where the centre has no such row."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for table, rid in keys:
-        wanted[table].add(rid)
-    out: dict[str, dict[str, dict[str, Any] | None]] = {}
-    tables = Base.metadata.tables
-    for name, ids in wanted.items():
-        table = tables.get(name)
-        if table is None:
-            continue
-        found: dict[str, dict[str, Any] | None] = dict.fromkeys(ids)
-        id_list = [uuid.UUID(i) for i in ids]
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start : start + 500]
-            for row in central.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-                found[row["id"].hex] = dict(row)
-        out[name] = found
-    return out
 
 
 def _pending(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
@@ -65,13 +48,11 @@ def _pending(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, st
     if not keys:
         return {}
     pending: dict[tuple[str, str], set[str]] = defaultdict(set)
-    rows = conn.execute(
-        select(
-            ChangeLogEntry.table_name,
-            ChangeLogEntry.row_id,
-            ChangeLogEntry.op,
-            ChangeLogEntry.new_values,
-        )
+    # Only the outbox rows of these ids leave SQLite (the outbox may hold a week).
+    rows = conn.exec_driver_sql(
+        "SELECT table_name, row_id, op, new_values FROM sync_change_log "
+        "WHERE row_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted({rid for _t, rid in keys})),),
     )
     for table, rid, op, new in rows:
         if (table, rid) not in keys:
@@ -84,13 +65,17 @@ def _pending(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, st
 
 
 def apply_rows(
-    conn: Connection, rows: dict[str, dict[str, dict[str, Any] | None]]
+    conn: Connection,
+    rows: dict[str, dict[str, dict[str, Any] | None]],
+    pending: dict[tuple[str, str], set[str]] | None = None,
 ) -> tuple[int, datetime | None]:
-    """Write the centre's rows into the branch (inside the caller's transaction, with
-    ``applying`` set). Returns how many rows changed and the latest ``updated_at``."""
+    """Write the centre's rows (Python values) into the branch one by one (inside the
+    caller's transaction, with ``applying`` set): the path of rows the centre deleted
+    and of rows with local changes still in the outbox (their columns keep the local
+    value). Returns how many rows changed and the latest ``updated_at``."""
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    keys = {(t, rid) for t, by_id in rows.items() for rid in by_id}
-    pending = _pending(conn, keys)
+    if pending is None:
+        pending = _pending(conn, {(t, rid) for t, by_id in rows.items() for rid in by_id})
     order = [t for t in synced_tables() if t.name in rows]
     changed = 0
     latest: datetime | None = None
@@ -149,38 +134,34 @@ def apply_rows(
     return changed, latest
 
 
-def missing_parents(
-    conn: Connection, rows: dict[str, dict[str, dict[str, Any] | None]]
-) -> set[tuple[str, str]]:
-    """(table, id hex) of the rows that ``rows`` refer to and this branch lacks."""
+def apply_stored(conn: Connection, rows: StoredRows) -> tuple[int, datetime | None]:
+    """Write the centre's rows (stored forms, ``stored_rows.fetch_stored``) into the
+    branch: one UPSERT per table for the rows without local changes, the per-row
+    ``apply_rows`` for the others and for the rows the centre deleted."""
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    keys = {(t, rid) for t, by_id in rows.items() for rid in by_id}
+    pending = _pending(conn, keys)
     tables = Base.metadata.tables
-    refs: dict[str, set[uuid.UUID]] = defaultdict(set)
+    per_row: dict[str, dict[str, dict[str, Any] | None]] = defaultdict(dict)
+    bulk: dict[str, list[tuple]] = defaultdict(list)
     for name, by_id in rows.items():
-        table = tables.get(name)
-        if table is None:
-            continue
-        for fk in table.foreign_keys:
-            col = fk.parent.name
-            target = fk.column.table.name
-            for row in by_id.values():
-                value = row.get(col) if row else None
-                if value is not None and not (target == name and value.hex in by_id):
-                    refs[target].add(value)
-    missing: set[tuple[str, str]] = set()
-    for target, ids in refs.items():
-        table = tables[target]
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start : start + 500]
-            have = set(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
-            missing.update((target, i.hex) for i in chunk if i not in have)
-    return missing
+        table = tables[name]
+        for rid, row in by_id.items():
+            if row is None or (name, rid) in pending:
+                per_row[name][rid] = None if row is None else stored_rows.decode_row(table, row)
+            else:
+                bulk[name].append(row)
+    changed, latest = apply_rows(conn, per_row, pending) if per_row else (0, None)
+    more, newest = stored_rows.upsert(conn, bulk)
+    if newest is not None and (latest is None or newest > latest):
+        latest = newest
+    return changed + more, latest
 
 
 def fill_parents(
     conn: Connection,
     central: Engine,
-    rows: dict[str, dict[str, dict[str, Any] | None]],
+    rows: StoredRows,
     rounds: int = 10,
 ) -> int:
     """Fetch from the centre the rows that pulled rows refer to and this branch does not
@@ -188,12 +169,12 @@ def fill_parents(
     centre brings its ticket along); foreign keys are deferred meanwhile."""
     added = 0
     for _ in range(rounds):
-        wanted = missing_parents(conn, rows)
+        wanted = stored_rows.missing_parents(conn, rows)
         if not wanted:
             break
         with central.connect() as c, c.begin():
-            rows = fetch_rows(c, wanted)
-        added += apply_rows(conn, rows)[0]
+            rows = stored_rows.fetch_stored(c, wanted)
+        added += apply_stored(conn, rows)[0]
     return added
 
 
@@ -217,7 +198,7 @@ def receive_clock(conn: Connection, latest: datetime | None) -> None:
 
 def apply_central_rows(
     branch: Engine,
-    rows: dict[str, dict[str, dict[str, Any] | None]],
+    rows: StoredRows,
     *,
     first: Callable[[Connection], None] | None = None,
     central: Engine | None = None,
@@ -230,7 +211,7 @@ def apply_central_rows(
         if first is not None:
             first(conn)
         set_applying(conn, True)
-        changed, latest = apply_rows(conn, rows)
+        changed, latest = apply_stored(conn, rows)
         if central is not None:
             changed += fill_parents(conn, central, rows)
         receive_clock(conn, latest)
@@ -239,34 +220,102 @@ def apply_central_rows(
     return changed
 
 
+@dataclass
+class _Chunk:
+    start: FeedCursor
+    end: FeedCursor
+    keys: list[tuple[str, str]]
+    rows: StoredRows
+
+
+class _ReadAhead:
+    """Reads the feed and the rows it names from the centre on a helper thread, at
+    most ``depth`` chunks ahead, so the centre's reads overlap the branch's writes.
+    Each chunk is read in one central transaction, as before; nothing is saved on
+    the branch here (the cursor is saved with the rows, by the caller)."""
+
+    def __init__(
+        self, central: Engine, site: str, start: FeedCursor, limit: int, depth: int = 2
+    ) -> None:
+        self._queue: queue.Queue[_Chunk | BaseException | None] = queue.Queue(depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(central, site, start, limit), name="sync-pull-read",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def _run(self, central: Engine, site: str, cursor: FeedCursor, limit: int) -> None:
+        try:
+            while not self._stop.is_set():
+                with central.connect() as c, c.begin():
+                    keys, end = change_feed.read_keys(c, cursor, limit, exclude_origin=site)
+                    rows = stored_rows.fetch_stored(c, {k for k in keys if _synced(k[0])})
+                if end == cursor:
+                    self._put(None)
+                    return
+                self._put(_Chunk(cursor, end, keys, rows))
+                cursor = end
+        except BaseException as exc:  # handed to the caller's thread
+            self._put(exc)
+
+    def _put(self, item: _Chunk | BaseException | None) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> _Chunk | None:
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+
 def pull(
     branch: Engine,
     central: Engine,
     site: str,
     *,
-    limit: int = 2000,
+    limit: int = 5000,
     progress: Progress | None = None,
     hook: Callable[[str], None] | None = None,
 ) -> int:
     """Pull until the feed has nothing more; returns how many rows were read."""
     total = 0
     while True:
-        with branch.connect() as conn:
-            st = conn.execute(select(SyncState.pull_xid, SyncState.pull_id)).one()
-        cursor = FeedCursor(int(st[0]), int(st[1]))
-        with central.connect() as c, c.begin():
-            entries, new_cursor = change_feed.read(c, cursor, limit, exclude_origin=site)
-            rows = fetch_rows(c, {(e.table, e.row_id.hex) for e in entries if _synced(e.table)})
-        if new_cursor == cursor:
-            return total
-        if hook:
-            hook("pull-read")
-        apply_central_rows(
-            branch, rows, central=central, pull_xid=new_cursor.xid, pull_id=new_cursor.id
-        )
-        total += len(entries)
-        if progress:
-            progress("pull", total, 0)
+        cursor = _saved_cursor(branch)
+        ahead = _ReadAhead(central, site, cursor, limit)
+        try:
+            while True:
+                chunk = ahead.next()
+                if chunk is None:
+                    return total
+                if chunk.start != _saved_cursor(branch):
+                    break  # another pull moved the cursor meanwhile: read again from it
+                if hook:
+                    hook("pull-read")
+                apply_central_rows(
+                    branch, chunk.rows, central=central, pull_xid=chunk.end.xid,
+                    pull_id=chunk.end.id,
+                )
+                total += len(chunk.keys)
+                if progress:
+                    progress("pull", total, 0)
+        finally:
+            ahead.close()
+
+
+def _saved_cursor(branch: Engine) -> FeedCursor:
+    with branch.connect() as conn:
+        st = conn.execute(select(SyncState.pull_xid, SyncState.pull_id)).one()
+    return FeedCursor(int(st[0]), int(st[1]))
 
 
 _SYNCED: set[str] | None = None

@@ -20,7 +20,8 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from deskapp.models.sync import ChangeLogEntry, SyncState
 from deskapp.services.sync.apply import apply_batch
 from deskapp.services.sync.merge import Change
-from deskapp.services.sync.pull import apply_central_rows, fetch_rows
+from deskapp.services.sync.pull import apply_central_rows
+from deskapp.services.sync.stored_rows import fetch_stored
 
 Progress = Callable[[str, int, int], None]
 
@@ -78,9 +79,9 @@ def seal(branch: Engine, limit: int) -> tuple[int, list[Change]] | None:
 
 
 def acknowledge(branch: Engine, central: Engine, seq: int, result: dict[str, Any]) -> None:
-    touched = [tuple(k) for k in result.get("touched", [])]
+    touched = [(str(t), str(r)) for t, r in result.get("touched", [])]
     with central.connect() as c, c.begin():
-        rows = fetch_rows(c, touched)  # type: ignore[arg-type]
+        rows = fetch_stored(c, touched)
 
     def drop_batch(conn: Connection) -> None:
         conn.execute(delete(ChangeLogEntry).where(ChangeLogEntry.batch_seq == seq))
