@@ -4,7 +4,8 @@
 SLA clock was still running when their day was built), added up into the very
 figures ``service._Run`` computes directly.
 
-Percentiles stay exact: the merged histogram says which bucket holds the k-th value,
+The stored strict FCR counts decided verdicts only; the undecided ones of the last week
+are worked out live (as the direct report does). Percentiles stay exact: the merged histogram says which bucket holds the k-th value,
 and one index range read (``ix_tickets_rpt_*_value``, ``ix_tickets_rpt_agent_fr``)
 over the tickets of that bucket, with the report's own conditions, returns it. Should
 the counts ever disagree with the tickets (a change the triggers did not see), the
@@ -23,7 +24,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, select
 
 from deskapp.models import EscalationReason, SlaPolicy, Ticket, User
 from deskapp.models.report_rollup import (
@@ -200,12 +201,24 @@ class RolledReport:
                 .group_by(t.c.day)
             ):
                 _add(self._day(d), (created, done))
+            # strict FCR of the last week's resolutions, not decided yet: live
+            from deskapp.services.reports.service import strict_fcr_live
+
+            pg = s.get_bind().dialect.name == "postgresql"
+            for agent, n in s.execute(
+                select(Ticket.assignee_id, func.sum(case((strict_fcr_live(pg), 1), else_=0)))
+                .where(*run.filters(), Ticket.fcr_strict.is_(None),
+                       Ticket.resolved_at >= run.start,
+                       Ticket.resolved_at < self._at(last_rolled + timedelta(days=1)))
+                .group_by(Ticket.assignee_id)
+            ):
+                self.agents.setdefault(agent or NO_ID, [0] * WIDTH)[COL["fcr"]] += n or 0
             # tickets of those days left out while their clock ran
             if self.left_out:
                 self._merge(collect(run, run.start, self._at(last_rolled + timedelta(days=1)),
                                     extra=[Ticket.id.in_(self.left_out)], resolved=False,
                                     records=False))
-        first_live = max(q.start, self.until)
+        first_live = max(q.start, self.until)  # today (or later): live
         if first_live <= q.end:
             self._merge(collect(run, self._at(first_live), run.end))
 

@@ -1,8 +1,9 @@
 """The roll-up-backed report equals the direct computation (the definition), on SQLite
 and PostgreSQL: on the hand-built desk of desk.py, after a first report built the
 roll-up, and again after changes to days already rolled (a reopen, a late CSAT, a new
-ticket and an escalation on a rolled day) and after time moved on (more days rolled,
-a ticket whose clock was running when its day was built now decided)."""
+ticket, an escalation, a resolution whose strict FCR is not decided yet) and after time
+moved on (more days rolled, the FCR decided, a ticket whose clock was running when its
+day was built now breached)."""
 
 from __future__ import annotations
 
@@ -72,8 +73,8 @@ def test_rolled_report_equals_direct_before_and_after_changes(rd: ReportDesk):
     with rd.services.reports._uow(read_only=True) as uow:
         zones = dict(uow.session.execute(
             select(rollup_state.c.zone, rollup_state.c.built_until)).all())
-    # Rolled up to 30 November (now is 7 December, 09:00: the last 7 days stay live).
-    assert zones["UTC"] == date(2026, 11, 30)
+    # Rolled up to yesterday (now is 7 December, 09:00).
+    assert zones["UTC"] == date(2026, 12, 7)
     assert rolled(rd)[0] > 0
 
     tk, ali, sara = rd.services.tickets, rd.desk.agent, rd.desk.other_agent
@@ -94,6 +95,13 @@ def test_rolled_report_equals_direct_before_and_after_changes(rd: ReportDesk):
                                      new_customer=NewCustomer("Late", phones=["0912 999 0001"])))
     rd.clock.set(hours=31)
     tk.change_status(sara, late.ticket.id, late.ticket.version, "resolved", csat=5)
+    # A phone call answered and resolved yesterday: first contact so far, not decided
+    # (its 7 days run), on a day already rolled.
+    rd.clock.set(hours=NOW_H - 20)
+    fresh = tk.log_call(ali, NewCall(subject="Quick one", channel="phone",
+                                     new_customer=NewCustomer("Quick", phones=["0912 999 0002"])))
+    rd.clock.set(hours=NOW_H - 19)
+    tk.change_status(ali, fresh.ticket.id, fresh.ticket.version, "resolved", csat=4)
     # An escalation of T7 (created 28 November, pending a third party) made now.
     rd.clock.set(hours=NOW_H)
     reason = rd.services.escalations.reasons()[0].code
@@ -104,8 +112,8 @@ def test_rolled_report_equals_direct_before_and_after_changes(rd: ReportDesk):
     assert_same(rd)
     assert rolled(rd)[1] == 1  # T3 counted live while its clock runs
 
-    # Ten days on: December's first days roll too; T1's second resolution is decided,
-    # T3's clock is past due (breached), so its day is rebuilt with it.
+    # Ten days on: T1's second resolution is decided (its day rebuilt), T3's clock is
+    # past due (breached), so its day is rebuilt with it.
     rd.clock.set(hours=NOW_H + 240)
     assert_same(rd)
     assert rolled(rd)[1] == 0
@@ -115,4 +123,4 @@ def test_rolled_report_equals_direct_before_and_after_changes(rd: ReportDesk):
     with rd.services.reports._uow(read_only=True) as uow:
         assert uow.session.scalar(
             select(rollup_state.c.built_until).where(rollup_state.c.zone == "UTC")
-        ) == date(2026, 12, 10)
+        ) == date(2026, 12, 17)
