@@ -140,6 +140,9 @@ Index("ix_tickets_rpt_fr_value", _t.first_response_business_s, _t.created_at, _t
       _t.site_id, _t.team_id, _t.assignee_id)
 Index("ix_tickets_rpt_res_value", _t.resolution_business_s, _t.resolved_at, _t.deleted_at,
       _t.site_id, _t.team_id, _t.assignee_id)
+# The open backlog (status, age) of a report, from the index alone (migration 0021).
+Index("ix_tickets_rpt_open", _t.status, _t.deleted_at, _t.created_at, _t.site_id, _t.team_id,
+      _t.assignee_id)
 Index("ix_tickets_rpt_agent_fr", _t.assignee_id, _t.first_response_business_s, _t.created_at,
       _t.deleted_at, _t.site_id, _t.team_id)
 

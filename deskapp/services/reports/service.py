@@ -584,26 +584,22 @@ class _Run:
         return out
 
     def backlog_now(self) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
-        """Open tickets now, by status and by age bucket."""
+        """Open tickets now, by status and by age bucket (one pass over them)."""
         now = self.now
-        open_rows = self.s.execute(
-            select(Ticket.status, func.count())
-            .where(*self.filters(), Ticket.status.in_(OPEN_STATUSES))
-            .group_by(Ticket.status)
-        ).all()
-        counts = {Status(s): n for s, n in open_rows}
-        by_status = tuple((s.value, counts.get(s, 0)) for s in OPEN_STATUSES)
         whens = []
         for i, (_label, hours) in reversed(list(enumerate(AGE_BUCKETS))):
             whens.append((Ticket.created_at <= _ts(now - timedelta(hours=hours)), i))
         bucket = case(*whens, else_=0)
-        ages = dict(
-            self.s.execute(
-                select(bucket.label("k"), func.count())
-                .where(*self.filters(), Ticket.status.in_(OPEN_STATUSES))
-                .group_by(literal_column("k"))
-            ).all()
-        )
+        counts: Counter[Status] = Counter()
+        ages: Counter[int] = Counter()
+        for status, k, n in self.s.execute(
+            select(Ticket.status, bucket.label("k"), func.count())
+            .where(*self.filters(), Ticket.status.in_(OPEN_STATUSES))
+            .group_by(Ticket.status, literal_column("k"))
+        ):
+            counts[Status(status)] += n
+            ages[k] += n
+        by_status = tuple((s.value, counts.get(s, 0)) for s in OPEN_STATUSES)
         by_age = tuple((label, ages.get(i, 0)) for i, (label, _h) in enumerate(AGE_BUCKETS))
         return by_status, by_age
 
