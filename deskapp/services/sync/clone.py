@@ -46,6 +46,7 @@ import json
 import logging
 import os
 import queue
+import re
 import sqlite3
 import threading
 import time
@@ -408,8 +409,9 @@ def _clone_into(
                 skipped = 0
                 if cutoff is not None:
                     skipped = _count(src, Ticket.__table__, None) - tickets
-                # Index builds and the search index: about a third of the load's work.
-                plan.finishing = max(1, plan.total // 3)
+                # Index builds and the search index: about as long as the copy itself
+                # at a million tickets (measured: benchmarks/README.md, Branch init).
+                plan.finishing = max(1, plan.total)
                 done = 0
                 _emit(progress, "prepare", 0, plan.total)
                 rows = {t.name: 0 for t in tables}
@@ -427,8 +429,17 @@ def _clone_into(
         _emit(progress, "index", done, plan.total)
         if cancelled is not None:  # SQLite asks every 100,000 steps of an index build
             dest.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
+        weights, work = _finishing_weights(saved, rows)
+        scale = plan.finishing / max(1.0, work)
+        indexed = 0.0
+
+        def built(what: str) -> None:  # one index (or the search index) is done
+            nonlocal indexed
+            indexed += weights.get(what, 0) * scale
+            _emit(progress, "index", min(plan.total - 1, done + int(indexed)), plan.total)
+
         try:
-            _resume_sqlite_extras(dest, saved)
+            _resume_sqlite_extras(dest, saved, built)
         except sqlite3.OperationalError:
             _check_cancelled(cancelled)  # "interrupted" by the handler: say so
             raise
@@ -721,11 +732,40 @@ def _suspend_sqlite_extras(dest: sqlite3.Connection) -> _Saved:
                   _has_table(dest, FTS_TABLE))
 
 
-def _resume_sqlite_extras(dest: sqlite3.Connection, saved: _Saved) -> None:
+_ON_TABLE = re.compile(r'\bON\s+"?(\w+)"?', re.IGNORECASE)
+FTS_WORK = "fts"
+
+
+def _index_table(sql: str) -> str:
+    match = _ON_TABLE.search(sql)
+    return match.group(1) if match else ""
+
+
+def _finishing_weights(saved: _Saved, rows: dict[str, int]) -> tuple[dict[str, float], float]:
+    """How long each finishing step takes, roughly, for the progress shown during it:
+    the weight of one index build on each table (it scans and sorts the table; a ticket
+    row is wide: twice the work) and of the FTS5 rebuild (it tokenises every ticket with
+    its prefix indexes: 13 s at a million tickets against 1-2.5 s per ticket index), and
+    the sum over every step."""
+    weights = {table: float(n * (2 if table == "tickets" else 1)) for table, n in rows.items()}
+    weights[FTS_WORK] = 15.0 * rows.get("tickets", 0) if saved.fts else 0.0
+    total = sum(weights.get(_index_table(sql), 0.0) for sql in saved.indexes)
+    return weights, total + weights[FTS_WORK]
+
+
+def _resume_sqlite_extras(
+    dest: sqlite3.Connection, saved: _Saved, built: Callable[[str], None] | None = None
+) -> None:
+    """Re-create what ``_suspend_sqlite_extras`` dropped; ``built(table)`` after each
+    index (``built("fts")`` after the search index)."""
     for sql in saved.indexes:
         dest.execute(sql)
+        if built is not None:
+            built(_index_table(sql))
     if saved.fts:
         dest.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        if built is not None:
+            built(FTS_WORK)
     for sql in saved.triggers:
         dest.execute(sql)
 

@@ -436,9 +436,9 @@ class BranchSetupDialog(QDialog):
         if total > 0:
             self.bar.setRange(0, 1000)
             self.bar.setValue(min(1000, int(1000 * done / total)))
-            fmt = formatter()
-            self.rows.setText(self.tr("%1 of %2 rows").replace("%1", fmt.number(done))
-                              .replace("%2", fmt.number(total)))
+        if stage.startswith("copy:"):  # done counts rows while copying (then index work)
+            self.rows.setText(self.tr("%1 rows copied").replace(
+                "%1", formatter().number(done)))
 
     def _phase_text(self, stage: str) -> str:
         if stage == "prepare":

@@ -131,8 +131,8 @@
             <translation>در حال لغو… (پروندهٔ نیمه‌کاره پاک می‌شود)</translation>
         </message>
         <message>
-            <source>%1 of %2 rows</source>
-            <translation>%1 از %2 ردیف</translation>
+            <source>%1 rows copied</source>
+            <translation>%1 ردیف کپی شد</translation>
         </message>
         <message>
             <source>Building the search index and indexes…</source>
