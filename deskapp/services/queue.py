@@ -70,9 +70,9 @@ RECENTLY_RESOLVED = timedelta(days=7)
 SPARSE_SEARCH = 2000
 # PostgreSQL, a search's first page (or the page after one): first walk at most this
 # many tickets of the view in the sort order, testing each, and stop at a page of
-# matches — no probe. Fewer than a page found: the probe decides as above. Deciding by
-# the probe alone cost a GIN bitmap of every match first (a common word: as much as the
-# page itself); a rare word now pays the short walk (a substring test per ticket).
+# matches — no probe (QueueService._page_plans). A probe first cost a GIN bitmap of
+# every match (a common word: as much as the page itself); a rare word now pays the
+# short walk (a substring test per ticket).
 WALK_BUDGET = 4000
 # A count beyond this costs more than it tells ("more than 1,000 tickets"): the queue
 # asks for count(cap=COUNT_CAP) with the first page, the exact figure after
@@ -440,11 +440,12 @@ class QueueService:
             return []
         with self._uow(read_only=True) as uow:
             s = uow.session
-            rows = []
-            for stmt in self._page_plans(s, actor, q, anchor, backwards, offset, limit):
-                rows = [_to_row(r) for r in s.execute(stmt)]
-                if len(rows) == limit:
+            result: list = []
+            for stmt, accept in self._page_plans(s, actor, q, anchor, backwards, offset, limit):
+                result = list(s.execute(stmt))
+                if accept is None or accept(result):
                     break
+            rows = [_to_row(r) for r in result]
         if backwards:
             rows.reverse()
         return rows
@@ -459,39 +460,46 @@ class QueueService:
         offset: int,
         limit: int,
     ) -> Any:
-        """The statements that read a page, in the order to try them: the first that
-        returns a full page is the page (the last one's rows are the page in any case).
-        Built lazily: the probe behind the second runs only if the first falls short."""
-        if (offset == 0 and s.get_bind().dialect.name == "postgresql"
-                and q.order[0] in _INDEXED_SORTS and self._matches(s, q, walk=True)):
-            yield self._page_statement(s, actor, q, anchor=anchor, backwards=backwards,
-                                       offset=0, limit=limit, budget=WALK_BUDGET)
-        yield self._page_statement(s, actor, q, anchor=anchor, backwards=backwards,
-                                   offset=offset, limit=limit)
+        """(statement, accept) pairs that read a page, in the order to try them: the
+        first whose rows ``accept`` takes (None: any) is the page. Built lazily.
+
+        PostgreSQL, a search: (1) the first page or the page after one walks at most
+        WALK_BUDGET tickets in an indexed order, taken when it fills a page; (2) the
+        matches first, at most SPARSE_SEARCH + 1 of them, taken when that was all of
+        them (the GIN bitmap a separate probe would build, built once); (3) the walk
+        (or, for an order without an index, the matches sorted)."""
+        dialect = s.get_bind().dialect.name
+
+        def build(plan: str | None, at: int = offset) -> Select:
+            return self._page_statement(s, actor, q, anchor=anchor, backwards=backwards,
+                                        offset=at, limit=limit, plan=plan)
+
+        if dialect != "postgresql" or not self._matches(s, q, walk=False):
+            yield build(None), None
+            return
+        if offset == 0 and q.order[0] in _INDEXED_SORTS:
+            yield build("budget"), lambda rows: len(rows) == limit
+        # Every match was read when at most SPARSE_SEARCH were; an empty first page
+        # means none.
+        yield build("capped-few"), lambda rows: (
+            rows[0].matched_n <= SPARSE_SEARCH if rows else offset == 0
+        )
+        yield build("many"), None
 
     def sql_for_first_page(self, actor: Actor, q: QueueQuery, limit: int = PAGE_SIZE) -> list:
-        """The statements ``page(actor, q)`` runs, the density probe included, in the
-        order it runs them (run here to know which it needs): for benchmarks to time."""
+        """The statements ``page(actor, q)`` runs, the SQLite density probe included, in
+        the order it runs them (run here to know which it needs): for benchmarks."""
         with self._uow(read_only=True) as uow:
             s = uow.session
             ran: list = []
-            dialect = s.get_bind().dialect.name
-            plans = self._page_plans(s, actor, q, None, False, 0, limit)
-            first = next(plans)
-            ran.append(first)
-            if len(s.execute(first).all()) == limit:
-                return ran
-            for stmt in plans:
-                probe = [t for t in (q.filter.text, q.search) if t and t.strip()]
-                if probe and dialect == "sqlite":
-                    ran += [p for p in (search.sqlite_match_probe(t, SPARSE_SEARCH)
-                                        for t in probe) if p is not None]
-                elif probe:
-                    matches = [m for m in (search.match_condition(dialect, t) for t in probe)
-                               if m is not None]
-                    if matches:
-                        ran.append(select(Ticket.id).where(*matches).limit(SPARSE_SEARCH))
+            texts = [t for t in (q.filter.text, q.search) if t and t.strip()]
+            if texts and s.get_bind().dialect.name == "sqlite":
+                ran += [p for p in (search.sqlite_match_probe(t, SPARSE_SEARCH)
+                                    for t in texts) if p is not None]
+            for stmt, accept in self._page_plans(s, actor, q, None, False, 0, limit):
                 ran.append(stmt)
+                if accept is None or accept(s.execute(stmt).all()):
+                    break
             return ran
 
     def sql_for_count(self, actor: Actor, q: QueueQuery, cap: int | None = None) -> Select:
@@ -524,28 +532,31 @@ class QueueService:
         backwards: bool,
         offset: int,
         limit: int,
-        budget: int | None = None,
+        plan: str | None = None,
     ) -> Select:
         """Two steps in one statement: pick the page's ids by (sort key, id) touching only
         what filtering and sorting need, then join the columns a row shows for just
         those ids (so a search matching 60,000 tickets does not join 60,000 rows).
 
-        ``budget``: walk at most that many tickets of the view (in order, after the
-        anchor) and keep those the search matches: a page, or fewer when the matches
-        are sparse."""
+        ``plan`` (see _page_plans): None, the density probe decides; "budget", walk at
+        most WALK_BUDGET tickets of the view (in order, after the anchor) and keep
+        those the search matches; "capped-few", sort the first SPARSE_SEARCH + 1
+        matches (a ``matched_n`` column says how many there were); "many", walk."""
         sort, descending = q.order
         key = _sort_expr(sort)
         # Reading backwards is reading the reversed order forwards.
         down = descending != backwards
         inner = self._joins(select(Ticket.id, key.label("sort_key")).select_from(Ticket), q, sort)
         dialect = s.get_bind().dialect.name
-        density = "many" if budget is not None else self._search_density(s, q)
+        planned = {"budget": "many", "many": "many", "capped-few": "few"}
+        density = planned.get(plan or "") or self._search_density(s, q)
         # PostgreSQL walks only an order it has an index for; otherwise it takes the
         # matches from the GIN index and sorts them (a walk would test every ticket).
         walk = density == "many" and (dialect == "sqlite" or sort in _INDEXED_SORTS)
         k_col: ColumnElement = key
         id_col: ColumnElement = Ticket.id
-        if budget is not None:
+        matched_n: ColumnElement | None = None
+        if plan == "budget":
             hit = and_(*self._matches(s, q, walk=True))
             walked = self._joins(
                 select(Ticket.id, key.label("sort_key"), hit.label("hit")).select_from(Ticket),
@@ -553,7 +564,7 @@ class QueueService:
             ).where(*self._conditions(s, actor, q, matches=False))
             if anchor is not None:
                 walked = walked.where(_after(key, Ticket.id, anchor, down))
-            walked = walked.order_by(*_ordering(key, Ticket.id, down)).limit(budget)
+            walked = walked.order_by(*_ordering(key, Ticket.id, down)).limit(WALK_BUDGET)
             tested = walked.subquery("walked")
             inner = select(tested.c.id, tested.c.sort_key).where(tested.c.hit)
             k_col, id_col = tested.c.sort_key, tested.c.id
@@ -565,7 +576,14 @@ class QueueService:
             # the sort index testing every ticket (1 s for a phone prefix over a
             # million). When the search is known to match few, take the matches
             # first (GIN) and sort just those.
+            if plan == "capped-few":
+                if anchor is not None:
+                    inner = inner.where(_after(key, Ticket.id, anchor, down))
+                    anchor = None
+                inner = inner.limit(SPARSE_SEARCH + 1)
             matched = inner.cte("matched").prefix_with("MATERIALIZED")
+            if plan == "capped-few":
+                matched_n = select(func.count()).select_from(matched).scalar_subquery()
             inner = select(matched.c.id, matched.c.sort_key)
             k_col, id_col = matched.c.sort_key, matched.c.id
         if anchor is not None:
@@ -574,8 +592,11 @@ class QueueService:
         if offset:
             inner = inner.offset(offset)
         page = inner.subquery("page")
+        columns = [*self._row_columns(actor), page.c.sort_key]
+        if matched_n is not None:
+            columns.append(matched_n.label("matched_n"))
         stmt = (
-            select(*self._row_columns(actor), page.c.sort_key)
+            select(*columns)
             .select_from(page)
             .join(Ticket, Ticket.id == page.c.id)
             .join(Customer, Customer.id == Ticket.customer_id)
