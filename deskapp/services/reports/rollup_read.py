@@ -205,13 +205,18 @@ class RolledReport:
             from deskapp.services.reports.service import strict_fcr_live
 
             pg = s.get_bind().dialect.name == "postgresql"
-            for agent, n in s.execute(
+            # from the oldest undecided (an index read): a range of days, not the whole
+            # report's, so PostgreSQL reads the partial index instead of the table
+            oldest = s.scalar(select(func.min(Ticket.resolved_at)).where(
+                Ticket.resolved_at.is_not(None), Ticket.fcr_strict.is_(None)))
+            hi = self._at(last_rolled + timedelta(days=1))
+            lo = max(run.start, oldest) if oldest is not None else hi
+            for agent, n in (s.execute(
                 select(Ticket.assignee_id, func.sum(case((strict_fcr_live(pg), 1), else_=0)))
                 .where(*run.filters(), Ticket.fcr_strict.is_(None),
-                       Ticket.resolved_at >= run.start,
-                       Ticket.resolved_at < self._at(last_rolled + timedelta(days=1)))
+                       Ticket.resolved_at >= lo, Ticket.resolved_at < hi)
                 .group_by(Ticket.assignee_id)
-            ):
+            ) if lo < hi else ()):
                 self.agents.setdefault(agent or NO_ID, [0] * WIDTH)[COL["fcr"]] += n or 0
             # tickets of those days left out while their clock ran
             if self.left_out:
