@@ -445,3 +445,32 @@ def test_a_large_push_batch_notifies_once_and_a_small_one_per_row(
             "SELECT count(*) FROM change_feed f JOIN tickets t ON t.id = f.row_id "
             "WHERE t.subject = 'Scanner'"))
     assert fed >= 1
+
+
+def test_pulled_rows_equal_to_the_branchs_are_not_written_again(central, branch_factory):
+    """The bulk upsert writes a row only where a column differs; a changed subject
+    reaches the branch's full-text index (search_text is written apart from the rest)."""
+    from deskapp.services.sync.pull import apply_central_rows
+    from deskapp.services.sync.stored_rows import fetch_stored
+
+    tbz = branch_factory("TBZ")
+    ticket = _log_call(tbz, subject="Printer jam")
+    assert settle(central, [tbz]) == []
+    keys = {("tickets", ticket.id.hex), ("customers", ticket.customer_id.hex)}
+
+    def apply_again() -> int:
+        with central.connect() as c, c.begin():
+            rows = fetch_stored(c, keys)
+        return apply_central_rows(tbz.engine, rows, central=central)
+
+    assert apply_again() == 0
+    with central.begin() as conn:
+        conn.execute(update(Ticket).where(Ticket.id == ticket.id).values(
+            subject="Scanner jam", search_text="Scanner jam", version=Ticket.version + 1))
+    assert apply_again() == 1
+    with tbz.engine.connect() as conn:
+        found = conn.execute(text(
+            "SELECT t.subject FROM tickets_fts f JOIN tickets t ON t.rowid = f.rowid "
+            "WHERE tickets_fts MATCH 'scanner'")).scalars().all()
+    assert found == ["Scanner jam"]
+    assert _count(tbz.engine, ChangeLogEntry) == 0  # applying captured nothing
