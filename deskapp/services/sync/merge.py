@@ -271,8 +271,7 @@ class Merger:
             rid = uuid.UUID(change.row_id)
             key = (change.table, rid)
             if change.op == "i" and key not in self.current:
-                new = decode(tables[change.table], change.new_values)
-                new = {k: v for k, v in new.items() if k in tables[change.table].c}
+                new = decode(tables[change.table], change.new_values)  # its columns only
                 new["id"] = rid
                 inserts[change.table].append((change, new))
                 self.current[key] = dict(new)  # later updates of it see these values
