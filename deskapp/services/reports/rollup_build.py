@@ -396,9 +396,10 @@ def ensure_state(s: Session, zone_name: str) -> bool:
     return True
 
 
-def refresh_step(s: Session, zone_name: str, now: datetime) -> bool:
-    """One write transaction of upkeep (see the module docstring); True while the
-    zone still has days to build (call again in a new transaction)."""
+def refresh_step(s: Session, zone_name: str, now: datetime) -> tuple[int, int]:
+    """One write transaction of upkeep (see the module docstring): (days still to
+    build, days rolled) of the zone; call again in a new transaction while the first
+    is not 0."""
     from deskapp.services.reports.service import _Run
 
     if s.get_bind().dialect.name == "postgresql":
@@ -433,7 +434,7 @@ def refresh_step(s: Session, zone_name: str, now: datetime) -> bool:
             _roll_months(s, zname, {month_of(d) for d in stale}, until)
     # 2. extend this zone to the horizon
     if zone_name not in states:
-        return False  # not registered (ensure_state): nothing is recorded for it
+        return 0, 0  # not registered (ensure_state): nothing is recorded for it
     zone = ZoneInfo(zone_name)
     target = now.astimezone(zone).date()  # every day before today may be rolled
     until = states[zone_name]
@@ -465,7 +466,9 @@ def refresh_step(s: Session, zone_name: str, now: datetime) -> bool:
         .where(rollup_state.c.zone == zone_name)
         .values(built_until=until, built_at=now)
     )
-    return until < target
+    first = s.scalar(select(func.min(Ticket.created_at)))
+    first_day = first.astimezone(zone).date() if first is not None else until
+    return max(0, (target - until).days), max(0, (until - first_day).days)
 
 
 __all__ = [

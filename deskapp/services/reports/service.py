@@ -172,8 +172,8 @@ class ReportService:
         step = _Stepper(progress, 10)
         self.measure()
         rolled = self._rollup and rollup_read.eligible(query)
-        if rolled:
-            self.refresh_rollup(query.timezone, now)
+        if rolled:  # a first build shows its own progress (days), then the figures'
+            self.refresh_rollup(query.timezone, now, progress)
         step()
         with self._uow(read_only=True) as uow:
             no_jit(uow.session)
@@ -228,10 +228,13 @@ class ReportService:
             )
 
 
-    def refresh_rollup(self, zone: str, now: datetime | None = None) -> None:
+    def refresh_rollup(
+        self, zone: str, now: datetime | None = None, progress: Progress | None = None
+    ) -> None:
         """Bring the daily roll-up of ``zone`` up to date (rollup_build): the first
-        call builds it (in transactions of at most two months of days), later calls
-        rebuild the days changed since and add the days that became final."""
+        call builds it (in transactions of at most two months of days; ``progress``
+        gets (days built, days) after each), later calls rebuild the days changed
+        since and add the days that became final."""
         now = now or self._now()
         with self._uow() as uow:
             if rollup_build.ensure_state(uow.session, zone):
@@ -239,10 +242,12 @@ class ReportService:
         while True:
             with self._uow() as uow:
                 no_jit(uow.session)
-                more = rollup_build.refresh_step(uow.session, zone, now)
+                left, done = rollup_build.refresh_step(uow.session, zone, now)
                 uow.commit()
-            if not more:
+            if not left:
                 return
+            if progress is not None:
+                progress(done, done + left)
 
     def measure(self) -> int:
         """Measure the business durations still missing (see durations.py) and decide
