@@ -707,7 +707,13 @@ class QueueService:
         now = self._now()
         conds: list[ColumnElement] = [Ticket.deleted_at.is_(None)]
         # Team boundaries (services.visibility): only tickets the actor reads in full.
-        readable = visibility.full_condition(s, actor)
+        # Once per session: a page read may build two or three statements (the teams
+        # an actor supervises are a query).
+        memo = s.info.setdefault("queue.readable", {})
+        who = (actor.user_id, actor.role, frozenset(actor.team_ids), actor.is_system)
+        if who not in memo:
+            memo[who] = visibility.full_condition(s, actor)
+        readable = memo[who]
         if readable is not None:
             conds.append(readable)
         conds.extend(view_conditions(q.view, actor, now))
