@@ -33,6 +33,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -392,8 +393,13 @@ def ensure_state(s: Session, zone_name: str) -> bool:
     caller commits before building, so no change can fall between the two."""
     if s.scalar(select(rollup_state.c.zone).where(rollup_state.c.zone == zone_name)):
         return False
-    s.execute(insert(rollup_state).values(zone=zone_name, built_until=None, built_at=None))
-    return True
+    # two first reports at once (PostgreSQL): the second insert is a no-op, not an error
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(rollup_state).values(zone=zone_name, built_until=None, built_at=None)
+    done: Any = s.execute(stmt.on_conflict_do_nothing())
+    return bool(done.rowcount)
 
 
 def refresh_step(s: Session, zone_name: str, now: datetime) -> tuple[int, int]:

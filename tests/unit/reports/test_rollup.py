@@ -124,3 +124,21 @@ def test_rolled_report_equals_direct_before_and_after_changes(rd: ReportDesk):
         assert uow.session.scalar(
             select(rollup_state.c.built_until).where(rollup_state.c.zone == "UTC")
         ) == date(2026, 12, 17)
+
+
+@pytest.mark.postgres
+def test_concurrent_first_reports_build_one_rollup(pg_url):
+    """Two workstations open the Reports tab at once on PostgreSQL: the builds are
+    serialized (advisory lock), neither fails, and both read the direct figures."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    rd = build(pg_url)
+    try:
+        q = ReportQuery(*RANGE, timezone="Asia/Tehran")
+        with ThreadPoolExecutor(2) as pool:
+            got = list(pool.map(lambda _i: rd.services.reports.report(rd.desk.manager, q),
+                                range(2)))
+        direct = ReportService(rd.services.reports._uow, clock=rd.clock, rollup=False)
+        assert got[0] == got[1] == direct.report(rd.desk.manager, q)
+    finally:
+        rd.services.dispose()
