@@ -33,12 +33,13 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
-from sqlalchemy import func, insert, select  # noqa: E402
+from sqlalchemy import bindparam, func, insert, select, update  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from deskapp.models import (  # noqa: E402
@@ -269,6 +270,41 @@ def prepare(url: str, backend: str) -> dict[str, float]:
     return out
 
 
+def churn(url: str, n: int, days: int) -> dict[str, float]:
+    """``n`` CSAT scores changed by plain UPDATEs (as branch sync applies them) on
+    tickets resolved over the last ``days`` days, then the upkeep and a one-year report
+    timed; the scores are put back afterwards (and the roll-up refreshed, untimed)."""
+    engine = make_engine(url)
+    svc = ReportService(unit_of_work_factory(engine), clock=lambda: NOW)
+    end = NOW.date() - timedelta(days=1)
+    year = ReportQuery(end - timedelta(days=364), end, timezone=ZONE)
+    with engine.connect() as c:
+        picked = c.execute(
+            select(Ticket.id, Ticket.csat, Ticket.resolved_at).where(
+                Ticket.resolved_at >= NOW - timedelta(days=days),
+                Ticket.resolved_at < NOW - timedelta(days=1), Ticket.deleted_at.is_(None))
+        ).all()
+    rng = random.Random(n)
+    picked = rng.sample(picked, min(n, len(picked)))
+    zone = ZoneInfo(ZONE)
+    touched = {r[2].astimezone(zone).date() for r in picked}
+    set_csat = update(Ticket).where(Ticket.id == bindparam("tid")).values(csat=bindparam("v"))
+    with engine.begin() as c:
+        c.execute(set_csat, [{"tid": t, "v": (old or 0) % 5 + 1} for t, old, _r in picked])
+    out: dict[str, float] = {"changed": len(picked), "days": len(touched)}
+    t = time.perf_counter()
+    svc.refresh_rollup(ZONE, NOW)
+    out["refresh"] = time.perf_counter() - t
+    t = time.perf_counter()
+    svc.report(SYSTEM, year)
+    out["report"] = time.perf_counter() - t
+    with engine.begin() as c:
+        c.execute(set_csat, [{"tid": t, "v": old} for t, old, _r in picked])
+    svc.refresh_rollup(ZONE, NOW)
+    engine.dispose()
+    return out
+
+
 def drop_rollup(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as c:
@@ -338,6 +374,9 @@ def main() -> None:
                         help="also time the whole report straight from the tickets (once)")
     parser.add_argument("--rebuild", action="store_true",
                         help="drop the zone's roll-up first, to time its first build again")
+    parser.add_argument("--churn", type=int, default=0, metavar="N",
+                        help="also: N CSAT changes over the last 60 days, then the upkeep "
+                             "and a year's report timed")
     parser.add_argument("--prepare-only", action="store_true",
                         help="generate/upgrade, decide FCR and build the roll-up; no timings")
     args = parser.parse_args()
@@ -363,6 +402,11 @@ def main() -> None:
               + f"{p['rows']:,.0f} roll-up rows", file=sys.stderr, flush=True)
         if args.prepare_only:
             continue
+        if args.churn:
+            c = churn(url, args.churn, 60)
+            print(f"{backend}: {c['changed']:,.0f} CSAT changes on {c['days']:.0f} resolution "
+                  f"days -> roll-up refresh {c['refresh'] * 1000:.0f} ms, then a year's "
+                  f"report {c['report'] * 1000:.0f} ms", flush=True)
         for label, days in (("month", 30), ("year", 365)):
             r = measure(url, days, args.repeat, args.direct)
             cells = [f"{r['bare'] * 1000:.0f}"] + [
