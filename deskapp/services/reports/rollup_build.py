@@ -76,6 +76,7 @@ from deskapp.models.types import UTCDateTime
 from deskapp.services.reports.model import ReportQuery
 
 CHUNK_DAYS = 62
+DIRTY_BATCH = 50_000
 LOCK_KEY = 0x5EB0_0018  # pg_advisory_xact_lock: one refresh at a time per database
 COL = {c: i for i, c in enumerate(COUNT_COLUMNS)}
 WIDTH = len(COUNT_COLUMNS)
@@ -412,8 +413,17 @@ def refresh_step(s: Session, zone_name: str, now: datetime) -> tuple[int, int]:
         s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
     states = dict(s.execute(select(rollup_state.c.zone, rollup_state.c.built_until)).all())
     # 1. days changed since the last refresh, in every zone
-    instants = s.execute(delete(rollup_dirty).returning(rollup_dirty.c.at)).scalars().all()
-    marks = {i.replace(second=0, microsecond=0) for i in instants}
+    # (in batches: after months without a report the table may hold millions of rows;
+    # only the distinct minutes are kept)
+    marks: set[datetime] = set()
+    while True:
+        batch = select(rollup_dirty.c.seq).limit(DIRTY_BATCH).scalar_subquery()
+        taken = s.execute(
+            delete(rollup_dirty).where(rollup_dirty.c.seq.in_(batch)).returning(rollup_dirty.c.at)
+        ).scalars().all()
+        marks.update(i.replace(second=0, microsecond=0) for i in taken)
+        if len(taken) < DIRTY_BATCH:
+            break
     for zname, until in states.items():
         if until is None:
             continue
