@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import shutil
 import tempfile
 import time
 import uuid
@@ -159,6 +160,7 @@ def main() -> None:
         central.dispose()
     finally:
         drop_pg_database(url)
+        shutil.rmtree(work, ignore_errors=True)  # the branch file: ~100 MB per run
 
 
 if __name__ == "__main__":
