@@ -14,10 +14,11 @@ docstring to add a part). The hooks it uses:
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -45,6 +46,13 @@ from deskapp.ui.queue.panel import QueuePanel
 from deskapp.ui.tasks import TaskRunner
 from deskapp.ui.ticket.detail_view import TicketDetailView
 
+# Rows chosen closer together than this are flown over (Page Down or J held, the
+# arrow keys repeating): the ticket opens when the choice rests this long, not for
+# every row — loading and laying out each ticket and its customer's history made the
+# GUI thread's turns 12-15 ms each (issue 16, benchmarks/workstation.py). A choice
+# after a pause opens at once.
+RAPID_CHOICE_MS = 150
+
 
 class MainWindow(QMainWindow):
     closing = Signal()  # the close was accepted: the session on this window ends
@@ -62,6 +70,12 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.runner = runner
         self._escalation_handler: Callable[[TicketDetail], None] | None = None
+        self._last_choice = 0.0  # time.monotonic() of the last row chosen in the queue
+        self._chosen: uuid.UUID | None = None  # the row chosen while flying over rows
+        self._choice_timer = QTimer(self)
+        self._choice_timer.setSingleShot(True)
+        self._choice_timer.setInterval(RAPID_CHOICE_MS)
+        self._choice_timer.timeout.connect(self._on_choice_timer_timeout)
         self.banner = FailureBanner(self)
         self.queue = QueuePanel(services, actor, runner, self)
         self.ticket_view = TicketDetailView(services, actor, runner, self)
@@ -152,6 +166,7 @@ class MainWindow(QMainWindow):
     # -- public hooks -------------------------------------------------------
     def open_ticket(self, ticket_id: uuid.UUID | None) -> None:
         """Show a ticket (and its customer's history) by id."""
+        self._choice_timer.stop()  # this choice replaces a row still being flown over
         self.ticket_view.load(ticket_id)
         if ticket_id is None:
             self.history.show_customer(None)
@@ -258,7 +273,17 @@ class MainWindow(QMainWindow):
     # -- slots --------------------------------------------------------------
     @Slot(object)
     def _on_queue_ticket_selected(self, ticket_id: uuid.UUID | None) -> None:
+        now = time.monotonic()
+        rapid = now - self._last_choice < RAPID_CHOICE_MS / 1000
+        self._last_choice = now
+        if rapid:  # flying over rows: open the one the choice rests on
+            self._chosen = ticket_id
+            self._choice_timer.start()
+            return
         self.open_ticket(ticket_id)
+
+    def _on_choice_timer_timeout(self) -> None:
+        self.open_ticket(self._chosen)
 
     @Slot(object)
     def _on_queue_ticket_activated(self, ticket_id: uuid.UUID) -> None:

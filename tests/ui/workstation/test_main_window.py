@@ -204,3 +204,22 @@ def test_drafts_stay_with_their_ticket(qtbot, window, floor):
     assert view.composer.text() == "draft for the first ticket"
     _open(qtbot, window, floor.second.ticket.id)
     assert view.composer.text() == "draft for the second ticket"
+
+
+def test_rows_flown_over_open_only_the_row_the_choice_rests_on(qtbot, window, floor,
+                                                             monkeypatch):
+    """Page Down or J held: each row chosen in passing would load and lay out a ticket
+    and its customer's history (issue 16: GUI-thread turns); the first choice opens at
+    once, the rows flown over do not, the one the choice rests on does."""
+    from deskapp.ui.main_window import RAPID_CHOICE_MS
+
+    opened: list = []
+    monkeypatch.setattr(window.ticket_view, "load", opened.append)
+    first, second, other = floor.first.ticket.id, floor.second.ticket.id, floor.other.ticket.id
+    for ticket_id in (first, second, other):
+        window.queue.ticket_selected.emit(ticket_id)
+    assert opened == [first]
+    qtbot.waitUntil(lambda: opened == [first, other], timeout=5_000)
+    qtbot.wait(RAPID_CHOICE_MS * 2)
+    window.queue.ticket_selected.emit(second)  # after a pause: at once
+    assert opened == [first, other, second]
