@@ -245,7 +245,8 @@ def measure_searches(backend, services, actor, model, open_view, bare_parallel, 
 
 
 def measure(
-    backend: str, url: str, rows: int, repeat: int, search_only: bool = False
+    backend: str, url: str, rows: int, repeat: int, search_only: bool = False,
+    searches: bool = True,
 ) -> list[dict]:
     from PySide6.QtWidgets import QApplication, QTableView
 
@@ -447,9 +448,10 @@ def measure(
                 "ui_ms": u * 1000, "sql_ms": s * 1000, "ratio": u / s if s else float("nan"),
             })
         print(f"  {backend}: {name} measured", flush=True)
-    results += measure_searches(
-        backend, services, actor, model, open_view, bare_parallel, repeat, wait
-    )
+    if searches:
+        results += measure_searches(
+            backend, services, actor, model, open_view, bare_parallel, repeat, wait
+        )
     results.append({"backend": backend, "rows_fetched": model.rows_fetched,
                     "pages_fetched": model.pages_fetched})
     runner.wait()
@@ -465,13 +467,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--search-only", action="store_true",
                         help="only the search steps (issue 16)")
+    parser.add_argument("--no-searches", action="store_true",
+                        help="without the search steps of issue 16")
+    parser.add_argument("--url", action="append", default=[],
+                        help="backend=URL: this database as it is (e.g. the private copies "
+                        "of benchmarks/customer_history.py), not the shared cache")
     parser.add_argument("--generate", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
         generate(args.generate, args.rows)
         return
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
-    urls = {b: ensure_data(b, args.rows) for b in backends}
+    given = dict(u.split("=", 1) for u in args.url)
+    urls = {b: given.get(b) or ensure_data(b, args.rows) for b in backends}
     # The baseline after the QApplication and a shown table exist: Qt's own ~31 MiB
     # is not the queue's memory.
     from PySide6.QtWidgets import QApplication, QTableView
@@ -485,7 +493,7 @@ def main() -> None:
     all_results: list[dict] = []
     for backend in backends:
         all_results += measure(backend, urls[backend], args.rows, args.repeat,
-                               search_only=args.search_only)
+                               search_only=args.search_only, searches=not args.no_searches)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     print()

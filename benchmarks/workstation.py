@@ -7,6 +7,10 @@ start of a separate process to the main window with its first queue page painted
     .venv/bin/python benchmarks/workstation.py --rows 20000 --backends sqlite --parts steps
     .venv/bin/python benchmarks/workstation.py --parts cold --cold-runs 5
 
+The data: the million-row databases of benchmarks/ticket_queue.py, by default through
+the private copies benchmarks/customer_history.py makes (upgraded to this tree's
+schema; one customer there owns every 200th ticket, which does not change the queue).
+
 **steps**: the window ``deskapp.app.build_workstation`` builds (the one the login opens:
 ``compose_window`` with every part; nothing started in the background — the SLA
 scheduler, the notification poll and the live feed would write to the shared cached
@@ -300,7 +304,14 @@ def measure_steps(app: Any, url: str, username: str, repeat: int) -> list[dict]:
         watch.arm(extra)
         t0 = time.perf_counter()
         action()
-        run_until(app, lambda: watch.done is not None)
+        try:
+            run_until(app, lambda: watch.done is not None)
+        except TimeoutError:
+            bar = table.verticalScrollBar()
+            raise TimeoutError(
+                f"not painted: top row {table.rowAt(0)}, rows {model.rowCount()}, bar "
+                f"{bar.value()}/{bar.maximum()}, ready {watch.ready()}, "
+                f"extra {watch.extra and watch.extra()}") from None
         assert watch.done is not None
         return watch.done - t0
 
@@ -412,6 +423,7 @@ def measure_steps(app: Any, url: str, username: str, repeat: int) -> list[dict]:
             search.prepare()  # type: ignore[attr-defined]
             searches.append(timed(search, lambda: bool(model.query and model.query.search)))
             s_search.append(first_page_sql())
+            run_until(app, settled)
             search_rows = model.rowCount()
             panel.search.clear()
             key(panel.search, Qt.Key.Key_Return)
@@ -438,30 +450,45 @@ def measure_steps(app: Any, url: str, username: str, repeat: int) -> list[dict]:
 
 class Heartbeat:
     """A 1 ms precise timer on the GUI thread; the gaps between its beats are the
-    turns of the event loop."""
+    turns of the event loop. Each beat also reads the GUI thread's scheduler counters
+    (/proc/self/task/<tid>/schedstat: nanoseconds on a CPU, nanoseconds waiting in
+    the run queue), so a long turn splits into work done on the GUI thread, waiting
+    for a CPU (the machine's load) and the rest: blocked (on the GIL held by a worker
+    thread, or on I/O)."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
 
-        self.beats: list[float] = []
+        self.beats: list[tuple[float, int, int]] = []
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(1)
         self.timer.timeout.connect(self._beat)
         self.last = time.perf_counter()
+        self._stat = f"/proc/self/task/{threading.get_native_id()}/schedstat"
+
+    def _sched(self) -> tuple[int, int]:
+        try:
+            with open(self._stat) as f:
+                on_cpu, waiting, _ = f.read().split()
+            return int(on_cpu), int(waiting)
+        except OSError:
+            return 0, 0
 
     def _beat(self) -> None:
         self.last = now = time.perf_counter()
-        self.beats.append(now)
+        self.beats.append((now, *self._sched()))
 
     def start(self) -> None:
         self.beats.clear()
         self.last = time.perf_counter()
         self.timer.start()
 
-    def stop(self) -> list[float]:
+    def stop(self) -> list[tuple[float, float, float]]:
+        """Per turn: (gap ms, of which on the GUI thread's CPU ms, waiting for a CPU ms)."""
         self.timer.stop()
-        return [(b - a) * 1000 for a, b in zip(self.beats, self.beats[1:], strict=False)]
+        return [((b[0] - a[0]) * 1000, (b[1] - a[1]) / 1e6, (b[2] - a[2]) / 1e6)
+                for a, b in zip(self.beats, self.beats[1:], strict=False)]
 
 
 class StallSampler:
@@ -503,7 +530,7 @@ class StallSampler:
 
 
 def measure_turns(app: Any, url: str, username: str, drag_s: float, pagedowns: int,
-                  sampled: bool) -> dict:
+                  sampled: bool, drag: bool = True) -> dict:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     window = build_window(url, username)
@@ -541,23 +568,8 @@ def measure_turns(app: Any, url: str, username: str, drag_s: float, pagedowns: i
         return beat.stop()
 
     # 1. the scroll bar dragged from the top to the bottom, one move per frame
-    table.scrollToTop()
-    run_until(app, lambda: model.idle)
-    drag = Drag(table.verticalScrollBar())
-    moves = max(2, round(drag_s * 1000 / 16))
-    steps: list[Callable[[], None]] = [drag.press]
-    steps += [lambda i=i: drag.move_to(i / moves) for i in range(1, moves + 1)]
-    steps.append(drag.release)
-    t0 = time.perf_counter()
-    watch.arm(lambda: table.rowAt(table.viewport().height() - 1) in (-1, rows - 1))
-    gaps = scripted(steps, 16)
-    beat.start()
-    run_until(app, lambda: watch.done is not None)  # until the last rows are painted
-    gaps += beat.stop()
-    out["drag"] = {"gaps": gaps, "seconds": time.perf_counter() - t0,
-                   "bottom_painted_after_release_ms": (watch.done - t0) * 1000
-                   - (moves + 2) * 16, "value": table.verticalScrollBar().value(),
-                   "maximum": table.verticalScrollBar().maximum()}
+    if drag:
+        _drag_turns(app, table, model, watch, beat, scripted, rows, drag_s, out)
     # 2. Page Down held at the key-repeat rate from the top
     table.scrollToTop()
     table.setFocus()
@@ -580,12 +592,48 @@ def measure_turns(app: Any, url: str, username: str, drag_s: float, pagedowns: i
     return out
 
 
-def summarise_gaps(gaps: list[float]) -> str:
-    if not gaps:
+def _drag_turns(app: Any, table: Any, model: Any, watch: Any, beat: Heartbeat,
+                scripted: Callable, rows: int, drag_s: float, out: dict) -> None:
+    table.scrollToTop()
+    run_until(app, lambda: model.idle)
+    drag = Drag(table.verticalScrollBar())
+    moves = max(2, round(drag_s * 1000 / 16))
+    steps: list[Callable[[], None]] = [drag.press]
+    steps += [lambda i=i: drag.move_to(i / moves) for i in range(1, moves + 1)]
+    steps.append(drag.release)
+    fetched = model.pages_fetched
+    t0 = time.perf_counter()
+    watch.arm(lambda: table.rowAt(table.viewport().height() - 1) in (-1, rows - 1))
+    gaps = scripted(steps, 16)
+    released = time.perf_counter()
+    beat.start()
+    run_until(app, lambda: watch.done is not None, timeout=300)  # the last rows painted
+    settle = beat.stop()
+    assert watch.done is not None
+    out["drag"] = {"gaps": gaps, "settle_gaps": settle, "seconds": released - t0,
+                   "bottom_painted_after_release_ms": (watch.done - released) * 1000,
+                   "pages": model.pages_fetched - fetched,
+                   "value": table.verticalScrollBar().value(),
+                   "maximum": table.verticalScrollBar().maximum()}
+
+
+def summarise_gaps(turns: list[tuple[float, float, float]]) -> str:
+    if not turns:
         return "no beats"
-    over = sum(1 for g in gaps if g > 16)
-    return (f"max {max(gaps):.1f} ms, p99 {pct(gaps, 0.99):.1f} ms, p50 {pct(gaps, 0.5):.2f} ms,"
-            f" {len(gaps)} turns, {over} over 16 ms")
+    gaps = [t[0] for t in turns]
+    long = [t for t in turns if t[0] > 16]
+    worst = max(turns)
+    split = ""
+    if long:
+        total = sum(t[0] for t in long)
+        cpu = sum(t[1] for t in long)
+        queued = sum(t[2] for t in long)
+        split = (f"; the {len(long)} turns over 16 ms: {cpu / total:.0%} working on the GUI "
+                 f"thread, {queued / total:.0%} waiting for a CPU, "
+                 f"{max(0.0, 1 - (cpu + queued) / total):.0%} blocked (GIL, I/O)")
+    return (f"max {worst[0]:.1f} ms (working {worst[1]:.1f}, waiting for a CPU {worst[2]:.1f}),"
+            f" p99 {pct(gaps, 0.99):.1f} ms, p50 {pct(gaps, 0.5):.2f} ms, {len(gaps)} turns"
+            + split)
 
 
 # -- cold start ---------------------------------------------------------------------
@@ -711,16 +759,33 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--sampled", action="store_true",
                         help="also a pass with the stall sampler naming the longest turns")
+    parser.add_argument("--rapid-choice-ms", type=int, default=None,
+                        help="override deskapp.ui.main_window.RAPID_CHOICE_MS (0: every row "
+                        "chosen opens its ticket at once, as before issue 16)")
+    parser.add_argument("--no-drag", action="store_true", help="turns: Page Down only")
+    parser.add_argument("--only-sampled", action="store_true",
+                        help="only the sampled pass of the turns")
     parser.add_argument("--importtime", action="store_true",
                         help="write -X importtime of one cold start to /tmp")
+    parser.add_argument("--shared", action="store_true",
+                        help="the shared cached databases (upgraded in place by ensure_data) "
+                        "instead of benchmarks/customer_history.py's private copies")
     parser.add_argument("--url", action="append", default=[],
-                        help="backend=URL: use this database instead of the cached one")
+                        help="backend=URL: use this database as it is")
     args = parser.parse_args()
+    if args.rapid_choice_ms is not None:
+        import deskapp.ui.main_window
+
+        deskapp.ui.main_window.RAPID_CHOICE_MS = args.rapid_choice_ms
+    from benchmarks.customer_history import private_copy
     from benchmarks.ticket_queue import ensure_data
 
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     given = dict(u.split("=", 1) for u in args.url)
-    urls = {b: given.get(b) or ensure_data(b, args.rows) for b in backends}
+    # By default the private copies of the million-row databases, brought to this tree's
+    # schema (the cold start checks it): the shared ones are left as they are.
+    urls = {b: given.get(b) or (ensure_data(b, args.rows) if args.shared
+                                else private_copy(b, args.rows)) for b in backends}
     users = [u.strip() for u in args.users.split(",") if u.strip()]
     parts = set(args.parts.split(","))
     print(f"load before: {load()}", flush=True)
@@ -734,14 +799,14 @@ def main() -> None:
                 if "steps" in parts:
                     for r in measure_steps(app, urls[backend], user, args.repeat):
                         out["steps"].append({"backend": backend} | r)
-                if "turns" in parts:
+                if "turns" in parts and not args.only_sampled:
                     t = measure_turns(app, urls[backend], user, args.drag_seconds,
-                                      args.pagedowns, sampled=False)
+                                      args.pagedowns, sampled=False, drag=not args.no_drag)
                     out["turns"].append({"backend": backend} | t)
-                    if args.sampled:
-                        t = measure_turns(app, urls[backend], user, args.drag_seconds,
-                                          args.pagedowns, sampled=True)
-                        out["turns"].append({"backend": backend, "sampled": True} | t)
+                if "turns" in parts and (args.sampled or args.only_sampled):
+                    t = measure_turns(app, urls[backend], user, args.drag_seconds,
+                                      args.pagedowns, sampled=True, drag=not args.no_drag)
+                    out["turns"].append({"backend": backend, "sampled": True} | t)
     if "cold" in parts:
         for backend in backends:
             c = measure_cold(urls[backend], users[0], args.cold_runs, args.importtime)
@@ -760,10 +825,13 @@ def main() -> None:
         tag = " (sampled pass)" if t.get("sampled") else ""
         print(f"\nGUI-thread turns, {t['backend']}, {t['user']}, {t['rows']:,} rows{tag}, "
               f"load {t['load_before']} → {t['load_after']}")
-        d = t["drag"]
-        print(f"  drag top→bottom ({d['seconds']:.1f} s, bar at {d['value']:,}/{d['maximum']:,}): "
-              f"{summarise_gaps(d['gaps'])}; bottom painted "
-              f"{d['bottom_painted_after_release_ms']:.0f} ms after the release")
+        d = t.get("drag")
+        if d:
+            print(f"  drag top→bottom ({d['seconds']:.1f} s, bar at {d['value']:,}/"
+                  f"{d['maximum']:,}): {summarise_gaps(d['gaps'])}")
+            print(f"  after the release, until the bottom rows were painted "
+                  f"({d['bottom_painted_after_release_ms']:.0f} ms; {d['pages']} pages read for "
+                  f"the drag): {summarise_gaps(d['settle_gaps'])}")
         p = t["pagedown"]
         print(f"  Page Down x{p['presses']} (row {p['row_reached']:,}): "
               f"{summarise_gaps(p['gaps'])}")
