@@ -19,7 +19,8 @@ the definition, and everything here can be dropped and rebuilt.
   later refresh finds them decided and rebuilds their day).
 * ``report_rollup_state`` — per zone: days before ``built_until`` are rolled.
 * ``report_rollup_dirty`` — UTC instants whose days must be rebuilt, appended by
-  triggers on tickets and escalations (0018) while any roll-up exists.
+  triggers on tickets and escalations (0018, 0022) while any roll-up exists: a
+  ticket change marks only the days whose rows read the changed columns.
 
 A missing team or assignee is stored as ``NO_ID`` (the zero UUID) so the key needs no
 NULL. Durations are bucketed by ``DURATION_EDGES`` (seconds); the report finds the

@@ -82,8 +82,10 @@ def test_rolled_report_equals_direct_before_and_after_changes(rd: ReportDesk):
     def version(name: str) -> int:
         return tk.get(ali, rd.tickets[name]).ticket.version
 
-    # A late CSAT on T11 (resolved 24 November, a rolled day).
+    # A late CSAT on T11 (resolved 24 November, a rolled day), and a changed one on T12
+    # (26 November: no other change touches that day).
     tk.set_csat(ali, rd.tickets["T11"], version("T11"), 2)
+    tk.set_csat(sara, rd.tickets["T12"], tk.get(sara, rd.tickets["T12"]).ticket.version, 2)
     # T1 (created and resolved 23 November) reopened and resolved again now.
     tk.change_status(ali, rd.tickets["T1"], version("T1"), "open")
     tk.change_status(ali, rd.tickets["T1"], version("T1"), "resolved", csat=3)
