@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sqlalchemy.engine import URL
 
@@ -12,8 +12,10 @@ from deskapp.cli.context import CliContext, CliError, describe_connection_error
 from deskapp.cli.progress import ProgressBar
 from deskapp.models.database import make_engine
 from deskapp.services import schema
-from deskapp.services.demo import DemoReport, generate_demo
 from deskapp.services.errors import DeskError
+
+if TYPE_CHECKING:  # the demo generator loads when the command runs, not with `deskapp`
+    from deskapp.services.demo import DemoReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,6 +63,8 @@ def _demo(args: argparse.Namespace, ctx: CliContext) -> int:
     svc = ctx.services(upgrade=empty)
     bar = ProgressBar("demo data")
     try:
+        from deskapp.services.demo import generate_demo
+
         report = generate_demo(
             svc, tickets=args.tickets, customers=customers, seed=args.seed, progress=bar
         )

@@ -7,6 +7,7 @@ keyring (or, with no keyring, lives only for this run and is asked again).
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from deskapp.cli.context import CliContext, CliError
 from deskapp.cli.users import read_password
@@ -19,8 +20,17 @@ from deskapp.config import (
     profiles_path,
     save_profiles,
 )
-from deskapp.credentials import NO_KEYRING_NOTE, default_store
 from deskapp.models.database import MAX_OVERFLOW, POOL_SIZE
+
+if TYPE_CHECKING:
+    from deskapp.credentials import SecretStore
+
+
+def default_store() -> SecretStore:
+    """The keyring loads when a profile command needs it, not with every ``deskapp``."""
+    from deskapp.credentials import default_store as store
+
+    return store()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -111,6 +121,8 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> int:
         if result.persistent:
             print("password stored in the OS keyring.")
         else:
+            from deskapp.credentials import NO_KEYRING_NOTE
+
             print(f"note: {NO_KEYRING_NOTE} This command cannot keep it: deskapp will ask "
                   "for it when it connects.")
     if args.use:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt
 from PySide6.QtGui import QAction
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.config import Profile, Settings, load_settings
-from deskapp.credentials import SecretStore, default_store
 from deskapp.services.connection_check import (
     ConnectionReport,
     NextStep,
@@ -40,8 +40,11 @@ from deskapp.services.connection_check import (
     describe_problem,
 )
 from deskapp.services.facade import Services
-from deskapp.ui.dialogs.connection_dialog import ConnectionDialog
 from deskapp.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the keyring (deskapp.credentials) and the dialog load when needed:
+    # a start on the local database or --db never asks for a password
+    from deskapp.credentials import SecretStore
 
 Checker = Callable[..., ConnectionReport]
 
@@ -60,7 +63,6 @@ def connect_interactively(
     The local database and ``--db``/``$DESKAPP_DATABASE_URL`` are left to the start-up
     (it reports their problems). The schema is not judged here: start-up does that.
     None: the person cancelled."""
-    store = store or default_store()
     checked: Settings | None = settings
     while checked is not None:
         profile = checked.profile
@@ -70,6 +72,10 @@ def connect_interactively(
         report = _check_in_background(checked, runner, checker, parent)
         if report.connected:
             return checked
+        if store is None:
+            from deskapp.credentials import default_store
+
+            store = default_store()
         if report.problem is Problem.PASSWORD_REQUIRED:
             reason = _password_reason(profile, store)
         else:
@@ -131,6 +137,8 @@ def choose_connection(
 ) -> Settings | None:
     """Open the connection dialog (modal); the settings of the saved, active profile, or
     None when cancelled or saved without making it active."""
+    from deskapp.ui.dialogs.connection_dialog import ConnectionDialog
+
     dialog = ConnectionDialog(runner, store=store, parent=parent)
     if ask_password_for is not None:
         dialog.ask_password(*ask_password_for)
