@@ -11,7 +11,10 @@ centre is the profile recorded by ``branch init``.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -114,6 +117,26 @@ def _print_status(status: Any) -> None:
         print(f"  last error: {status.last_error}")
 
 
+def _stop_hook() -> Callable[[str], None] | None:
+    """Test seam (tests/sync/test_sync_kill.py), off unless the variable is set:
+    ``DESKAPP_SYNC_STOP_AT=sealed|sent|pull-read`` makes the process say so on stderr
+    and stop itself (SIGSTOP) the first time the sync reaches that point, so the
+    test's ``kill -9`` lands exactly there."""
+    point = os.environ.get("DESKAPP_SYNC_STOP_AT")
+    stop = getattr(signal, "SIGSTOP", None)
+    if not point or stop is None:
+        return None
+    armed = [True]
+
+    def hook(where: str) -> None:
+        if where == point and armed:
+            armed.clear()
+            print(f"deskapp sync: stopped at {where}", file=sys.stderr, flush=True)
+            os.kill(os.getpid(), stop)
+
+    return hook
+
+
 def _run(branch: Engine, status: Any, strict: bool) -> int:
     from deskapp.cli.branch import central_profile, open_central
 
@@ -141,7 +164,7 @@ def _run(branch: Engine, status: Any, strict: bool) -> int:
         bar(done, total)
 
     try:
-        client = SyncClient(branch, central)
+        client = SyncClient(branch, central, hook=_stop_hook())
         report = client.sync(progress=progress)
     except sync_errors.ClockDrift as exc:
         bar.finish()
