@@ -689,7 +689,10 @@ def painted():
     cpu = os.times()
     print("COLD " + json.dumps({{"marks": marks, "rows": watch.model.rowCount(),
                                 "cpu": cpu.user + cpu.system,
-                                "modules": len(sys.modules)}}), flush=True)
+                                "modules": len(sys.modules),
+                                "lazy": [m for m in ("alembic", "keyring", "pyqtgraph",
+                                                     "openpyxl", "deskapp.services.demo")
+                                         if m in sys.modules]}}), flush=True)
     os._exit(0)
 
 watch = Watch()
@@ -725,6 +728,7 @@ def measure_cold(url: str, username: str, runs: int, importtime: bool = False) -
             reply = json.loads(line[5:])
             marks = reply["marks"]
             login = marks["login_answered"] - marks["login_shown"]
+            loaded = reply.get("lazy", [])
             rows.append({
                 "interpreter": marks["main"] - t0,
                 "imports": marks["imported"] - marks["main"],
@@ -741,7 +745,8 @@ def measure_cold(url: str, username: str, runs: int, importtime: bool = False) -
                                   text=True, env=env, timeout=180)
             Path("/tmp/deskapp-cold-importtime.txt").write_text(proc.stderr)
     return {k: statistics.median(r[k] for r in rows) * 1000 for k in rows[0]} | {
-        "runs": runs, "painted_all": [round(r["painted"] * 1000) for r in rows]}
+        "runs": runs, "painted_all": [round(r["painted"] * 1000) for r in rows],
+        "loaded": loaded}
 
 
 # -- main ---------------------------------------------------------------------------
@@ -845,7 +850,8 @@ def main() -> None:
               f"{c['to_login']:.0f} ms; after the login: window shown at "
               f"{c['window_shown']:.0f} ms, first page painted at {c['painted']:.0f} ms "
               f"(login → painted {c['login_to_painted']:.0f} ms); CPU of the process {c['cpu']:.0f} ms, "
-              f"{c['modules']:.0f} modules; all runs {c['painted_all']}")
+              f"{c['modules']:.0f} modules (of alembic, keyring, pyqtgraph, openpyxl, the demo "
+              f"generator: {c['loaded'] or 'none'} loaded); all runs {c['painted_all']}")
     Path("/tmp/deskapp-bench-workstation.json").write_text(json.dumps(out, default=str))
 
 
