@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from deskapp.models import Team, User
 from deskapp.models.enums import Role
-from deskapp.services.demo import DEMO_PASSWORDS, DEMO_STAFF, DEMO_TEAMS
+from deskapp.services.demo_staff import DEMO_PASSWORDS, DEMO_STAFF, DEMO_TEAMS
 from deskapp.services.unit_of_work import UnitOfWorkFactory
 
 
