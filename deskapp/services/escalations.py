@@ -664,7 +664,12 @@ class EscalationService:
         actor.require(Permission.VIEW_CUSTOMERS)
         with self._uow() as uow:
             s = uow.session
-            if not visibility.internal_records_visible(s, actor, load_ticket(s, ticket_id)):
+            # Someone serving the customer reads no internal records, except the
+            # escalations they made themselves (and so the ticket's escalation trail).
+            if not visibility.internal_records_visible(s, actor, load_ticket(s, ticket_id)) \
+                    and not s.scalar(select(Escalation.id).where(
+                        Escalation.ticket_id == ticket_id,
+                        Escalation.created_by_id == actor.user_id).limit(1)):
                 return []
             rows = list(s.scalars(
                 select(Escalation).where(Escalation.ticket_id == ticket_id)
