@@ -47,13 +47,23 @@ EXCLUDED_TABLES: set[str] = {FEED_TABLE, "leases", "alembic_version", "login_thr
 # Branch sync's own state (batches, change log, conflicts...) is bookkeeping too.
 EXCLUDED_PREFIXES: tuple[str, ...] = ("sync_",)
 
-FUNCTION_SQL = f"""
+# Set (transaction-local) by a transaction that writes only figures each database
+# derives for itself, such as the report's business durations and strict FCR
+# (``quiet_transaction``): announcing them would send every follower and every branch
+# a row per ticket for nothing they show or keep (945,588 on a million-ticket desk's
+# first report). Migration 0023 added the guard.
+QUIET_SETTING = "deskapp.feed_quiet"
+_GUARD = f"""    IF current_setting('{QUIET_SETTING}', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+"""
+FUNCTION_TEMPLATE = f"""
 CREATE OR REPLACE FUNCTION deskapp_feed_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     r jsonb;
 BEGIN
-    IF TG_OP = 'DELETE' THEN
+{{guard}}    IF TG_OP = 'DELETE' THEN
         r := to_jsonb(OLD);
     ELSE
         r := to_jsonb(NEW);
@@ -75,6 +85,18 @@ BEGIN
 END
 $$
 """
+FUNCTION_SQL = FUNCTION_TEMPLATE.replace("{guard}", _GUARD)
+
+
+def quiet_transaction(session: Session) -> None:
+    """PostgreSQL: this transaction's writes neither enter the feed nor NOTIFY (the
+    0019 guard). Only for a transaction that writes nothing but per-database derived
+    figures; it ends with the transaction (works behind a transaction pooler)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(text(
+        f"SELECT set_config('{QUIET_SETTING}', 'on', true), "
+        "set_config('deskapp.quiet_notify', 'on', true)"))
 
 
 def feed_tables(existing: Iterable[str] | None = None) -> list[str]:

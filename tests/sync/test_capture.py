@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select, text, update
 
-from deskapp.models import Base, Customer, SyncState
+from deskapp.models import Base, Customer, SyncState, Ticket
 from deskapp.models.database import make_engine
+from deskapp.models.enums import InteractionKind, Status
 from deskapp.models.sync import ChangeLogEntry
 from deskapp.services.customers import NewCustomer
 from deskapp.services.facade import build_services
@@ -109,6 +110,32 @@ def test_an_update_logs_only_the_changed_columns_with_old_values(branch):
             for t, op, n, o, h, site in rows]
     assert all(json.loads(r[2]) == {"warning_note": "abusive"} for r in rows)
     assert all(json.loads(r[3]) == {"warning_note": ""} for r in rows)
+
+
+def test_the_report_bookkeeping_of_a_branch_is_not_pushed(branch):
+    """Figures each database derives for itself (the report's business durations and
+    strict FCR) are not captured: a branch's first report must not queue a change per
+    ticket for the centre, which measures its own."""
+    engine, services, desk = branch
+    t = services.tickets.log_call(desk.agent, NewCall(
+        subject="x", new_customer=NewCustomer(name="C", phones=["09121234560"]))).ticket
+    t = services.tickets.add_interaction(desk.agent, t.id, InteractionKind.CALL, "Done.")
+    fresh = services.tickets.get(desk.agent, t.ticket_id).ticket
+    services.tickets.change_status(desk.agent, fresh.id, fresh.version, Status.RESOLVED)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM sync_change_log"))
+        before = conn.execute(select(Ticket.updated_at)).scalar_one()
+    assert services.reports.measure() >= 1
+    with engine.connect() as conn:
+        measured, after = conn.execute(
+            select(Ticket.resolution_business_s, Ticket.updated_at)).one()
+    assert measured is not None and after == before  # measured, not an edit
+    assert _log(engine) == []
+    with engine.begin() as conn:  # with a real change, the derived values stay out
+        conn.execute(update(Ticket).values(subject="y", fcr_strict=False,
+                                           updated_at=Ticket.updated_at))
+    ((table, _op, new, _old, _h, _s),) = _log(engine)
+    assert table == "tickets" and set(json.loads(new)) == {"subject"}
 
 
 def _customers(engine):

@@ -42,6 +42,7 @@ _UPDATE = (
         resolution_business_s=bindparam("v_res"),
         business_measured_for=bindparam("v_for"),
         fcr_strict=None,  # a new resolution: decided again after its own window
+        updated_at=_t.c.updated_at,  # bookkeeping, not an edit: no onupdate stamp
     )
 )
 

@@ -47,6 +47,7 @@ from deskapp.models import (
 from deskapp.models.enums import OPEN_STATUSES, Direction, Role, Status
 from deskapp.models.ticket import Interaction
 from deskapp.models.types import UTCDateTime
+from deskapp.services import change_feed
 from deskapp.services.errors import PermissionDenied, ValidationFailed
 from deskapp.services.permissions import Actor, Permission
 from deskapp.services.reports import rollup_build, rollup_read
@@ -254,6 +255,9 @@ class ReportService:
         the strict FCR of tickets whose window has passed."""
         with self._uow() as uow:
             no_jit(uow.session)
+            # Per-database figures: not announced to followers nor pulled by branches
+            # (a branch's own capture skips these columns: sync.capture.DERIVED_COLUMNS).
+            change_feed.quiet_transaction(uow.session)
             n = measure_pending(uow.session, self._sla)
             n += decide_fcr(uow.session, self._now())
             if n:
@@ -312,7 +316,8 @@ def decide_fcr(session: Session, now: datetime) -> int:
             Ticket.fcr_strict.is_(None),
             Ticket.resolved_at < _ts(cutoff),
         )
-        .values(fcr_strict=case((strict_fcr_live(pg), true()), else_=false()))
+        .values(fcr_strict=case((strict_fcr_live(pg), true()), else_=false()),
+                updated_at=Ticket.updated_at)  # bookkeeping, not an edit: no new stamp
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)

@@ -53,6 +53,16 @@ NOT_SYNCED.update({
                  "report_rollup_dirty")
 })
 
+# Columns each database derives for itself (the report's bookkeeping, services.reports:
+# business durations measured on its own calendars, the strict FCR decided when its
+# window passes): an UPDATE that changes only these logs nothing, so a branch's first
+# report does not push a change per ticket. The centre's feed skips them the same way
+# (change_feed.quiet_transaction).
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {
+    "tickets": frozenset({"first_response_business_s", "resolution_business_s",
+                          "business_measured_for", "fcr_strict"}),
+}
+
 TRIGGER_PREFIX = "sync_capture_"
 _NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
 _HLC = "printf('%013d-%05d-%s', hlc_wall, hlc_counter, site_code)"
@@ -116,14 +126,16 @@ def trigger_ddl(table: Table, present: set[str] | None = None) -> list[str]:
     name = table.name
     cols = [c.name for c in table.columns if present is None or c.name in present]
     guard = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
-    changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in cols)
+    derived = DERIVED_COLUMNS.get(name, frozenset())
+    kept = [c for c in cols if c not in derived]  # what an UPDATE logs
+    changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in kept)
     return [
         f"CREATE TRIGGER {TRIGGER_PREFIX}{name}_i AFTER INSERT ON {_q(name)} "
         f"WHEN {guard} BEGIN {_clock_sql()} "
         f"{_log_sql(name, 'i', 'NEW.id', _object('NEW', cols), 'NULL')} END",
         f"CREATE TRIGGER {TRIGGER_PREFIX}{name}_u AFTER UPDATE ON {_q(name)} "
         f"WHEN {guard} AND ({changed}) BEGIN {_clock_sql()} "
-        f"{_log_sql(name, 'u', 'NEW.id', _changed_object('NEW', cols), _changed_object('OLD', cols))}"
+        f"{_log_sql(name, 'u', 'NEW.id', _changed_object('NEW', kept), _changed_object('OLD', kept))}"
         " END",
         f"CREATE TRIGGER {TRIGGER_PREFIX}{name}_d AFTER DELETE ON {_q(name)} "
         f"WHEN {guard} BEGIN {_clock_sql()} "
