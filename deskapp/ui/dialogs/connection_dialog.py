@@ -38,6 +38,7 @@ from deskapp.config import (
     save_profiles,
 )
 from deskapp.credentials import SecretStore, StoreResult, default_store
+from deskapp.models.database import POOL_SIZE
 from deskapp.services.connection_check import (
     ConnectionReport,
     NextStep,
@@ -120,6 +121,21 @@ class ConnectionDialog(QDialog):
         for mode in SSL_MODES:
             self.sslmode.addItem(mode, mode)
         self.sslmode.setCurrentIndex(SSL_MODES.index("prefer"))
+        # The connection budget (models.database.PoolPlan): 200 seats on one server
+        # need each workstation to keep few connections; behind a PgBouncer in
+        # transaction mode live updates follow the change feed instead of LISTEN.
+        self.pool_size = QSpinBox(self)
+        self.pool_size.setObjectName("connectionPoolSize")
+        self.pool_size.setRange(1, 100)
+        self.pool_size.setValue(POOL_SIZE)
+        self.pool_size.setToolTip(self.tr(
+            "Connections this workstation keeps open to the server (more are opened "
+            "briefly when busy). Keep it small when many workstations share one server."))
+        self.pgbouncer = QCheckBox(self.tr("Through a PgBouncer (transaction pooling)"), self)
+        self.pgbouncer.setObjectName("connectionPooler")
+        self.pgbouncer.setToolTip(self.tr(
+            "Tick when the host and port are a PgBouncer in transaction mode: deskapp then "
+            "keeps no session state and follows changes by polling instead of listening."))
         self.keyring_note = QLabel(self)
         self.keyring_note.setObjectName("connectionKeyringNote")
         self.keyring_note.setWordWrap(True)
@@ -134,6 +150,8 @@ class ConnectionDialog(QDialog):
         shared_form.addRow(self.tr("&User:"), self.user)
         shared_form.addRow(self.tr("Pass&word:"), self.password)
         shared_form.addRow(self.tr("SSL &mode:"), self.sslmode)
+        shared_form.addRow(self.tr("&Connections:"), self.pool_size)
+        shared_form.addRow("", self.pgbouncer)
         # Outside the form: a wrapped label in a form row gets too little height.
         shared_box.addWidget(self.keyring_note)
 
@@ -215,13 +233,11 @@ class ConnectionDialog(QDialog):
     # -- the form <-> a profile ---------------------------------------------
     def set_profile(self, profile: Profile | None) -> None:
         """Fill the form (None: a new shared profile)."""
-        # The connection budget and pooler (deskapp profile add --pool-size/--pooler)
-        # have no fields here: keep them when the profile is edited and saved.
-        self._budget = (
-            {"pool_size": profile.pool_size, "max_overflow": profile.max_overflow,
-             "pooler": profile.pooler}
-            if profile is not None else {}
-        )
+        # max_overflow (deskapp profile add --max-overflow) has no field here: keep it
+        # when the profile is edited and saved.
+        self._budget = {"max_overflow": profile.max_overflow} if profile is not None else {}
+        self.pool_size.setValue(profile.pool_size if profile is not None else POOL_SIZE)
+        self.pgbouncer.setChecked(profile is not None and profile.pooler == "pgbouncer")
         if profile is None:
             self.name.clear()
             self.shared_radio.setChecked(True)
@@ -253,7 +269,9 @@ class ConnectionDialog(QDialog):
         return Profile(
             name, "postgresql", host=self.host.text().strip(), port=self.port.value(),
             database=self.database.text().strip(), user=self.user.text().strip(),
-            sslmode=self.sslmode.currentData(), **getattr(self, "_budget", {}),
+            sslmode=self.sslmode.currentData(), pool_size=self.pool_size.value(),
+            pooler="pgbouncer" if self.pgbouncer.isChecked() else "",
+            **getattr(self, "_budget", {}),
         )
 
     def _password(self, profile: Profile) -> str | None:
