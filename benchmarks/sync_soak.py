@@ -14,8 +14,10 @@ DESKAPP_CONFIG_DIR). For ``--minutes``:
   resolved (keep or take);
 - per branch a loop runs the real command (``python -m deskapp.cli --db <branch>
   sync``), killing a ``--kill-fraction`` of the runs with SIGKILL at a random moment
-  between 0.5 s and 1.2 times the median of the branch's recent completed runs after
-  the start (the start-up alone takes about 1 s of a 1.5-2 s run).
+  between the start-up's time (``sync status`` timed at the start) and 1.2 times the
+  median of the branch's recent completed runs; after each kill the branch's state
+  says where it landed (a sealed batch the centre does not hold, one it holds whose
+  reply was not recorded, or no batch open).
 
 Then the writers stop, the last runs end, and every branch syncs in-process until it
 equals the centre (tests/sync/helpers.settle). Checked: every site equals the centre
@@ -46,7 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Engine, Row, func, select  # noqa: E402
+from sqlalchemy import Engine, func, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.exc import OperationalError  # noqa: E402
 
@@ -112,7 +114,7 @@ class Writer(threading.Thread):
                 self.failed.append(f"{kind}: {type(exc).__name__}: {exc}"[:300])
             time.sleep(self.rnd.uniform(0, 2 * self.pause))
 
-    def _ticket(self) -> Row[Any] | None:
+    def _ticket(self) -> Any:  # a Row (id, version) or None
         with self.site.engine.connect() as conn:
             return conn.execute(select(Ticket.id, Ticket.version).where(
                 Ticket.deleted_at.is_(None)).order_by(func.random()).limit(1)).first()
@@ -187,25 +189,53 @@ class Writer(threading.Thread):
 class SyncLoop(threading.Thread):
     """``deskapp sync`` at one branch, again and again, some runs killed."""
 
-    def __init__(self, site: Site, env: dict[str, str], seed: int, stop: threading.Event,
-                 kill_fraction: float, pause: float) -> None:
+    def __init__(self, site: Site, central: Engine, env: dict[str, str], seed: int,
+                 stop: threading.Event, kill_fraction: float, pause: float) -> None:
         super().__init__(name=f"sync-{site.code}", daemon=True)
-        self.site, self.env, self.stop = site, env, stop
+        self.site, self.central, self.env, self.stop = site, central, env, stop
         self.kill_fraction, self.pause = kill_fraction, pause
         self.rnd = random.Random(seed)
         self.runs = self.kills = self.pushed = self.pulled = 0
         self.exits: Counter[int] = Counter()
         self.errors: list[str] = []
         self.seconds: list[float] = []
+        self.killed_in: Counter[str] = Counter()
+        self.startup = 1.0
+
+    def time_startup(self) -> None:
+        """The start-up and the local work of the command: `sync status`, median of 3."""
+        cmd = [sys.executable, "-m", "deskapp.cli", "--db", str(self.site.engine.url),
+               "sync", "status"]
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, env=self.env, check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+        self.startup = sorted(times)[1]
+
+    def where_killed(self) -> str:
+        """What the branch's state says about the moment of a kill: a sealed batch the
+        centre does not hold (killed before sending or inside the centre's
+        transaction), one it holds (after the centre's commit, before the reply was
+        recorded), or none (start-up, checks, pull, or between batches)."""
+        with self.site.engine.connect() as conn:
+            seq = conn.scalar(select(func.min(ChangeLogEntry.batch_seq)).where(
+                ChangeLogEntry.batch_seq.is_not(None)))
+        if seq is None:
+            return "no batch open"
+        with self.central.connect() as conn:
+            held = conn.scalar(select(func.count()).select_from(SyncBatch).where(
+                SyncBatch.site == self.site.code, SyncBatch.seq == seq))
+        return "batch applied, reply not recorded" if held else "batch sealed, not applied"
 
     def run(self) -> None:
         cmd = [sys.executable, "-m", "deskapp.cli", "--db", str(self.site.engine.url), "sync"]
         while not self.stop.is_set():
-            # A moment within the typical run (start-up included): most kills land in
-            # the sync's own work, some in the start-up, a few after the end.
-            typical = sorted(self.seconds[-15:])[len(self.seconds[-15:]) // 2] if self.seconds \
-                else 2.0
-            kill_at = (self.rnd.uniform(0.5, 1.2 * typical)
+            # A moment after the start-up (`sync status` timed) and within the typical
+            # run: most kills land in the sync's own work, a few after its end.
+            recent = sorted(self.seconds[-15:])
+            typical = recent[len(recent) // 2] if recent else self.startup + 1.0
+            kill_at = (self.rnd.uniform(self.startup, max(self.startup, 1.2 * typical))
                        if self.rnd.random() < self.kill_fraction else None)
             t0 = time.perf_counter()
             proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, text=True,
@@ -218,6 +248,7 @@ class SyncLoop(threading.Thread):
                 out, err = proc.communicate()
             if proc.returncode == -signal.SIGKILL:
                 self.kills += 1
+                self.killed_in[self.where_killed()] += 1
             else:
                 self.exits[proc.returncode] += 1
                 if proc.returncode == 0:
@@ -322,8 +353,10 @@ def main() -> int:
 
         stop = threading.Event()
         writers = [Writer(s, args.seed + i, stop, args.pause) for i, s in enumerate(sites)]
-        loops = [SyncLoop(s, env, args.seed + 100 + i, stop, args.kill_fraction,
+        loops = [SyncLoop(s, central, env, args.seed + 100 + i, stop, args.kill_fraction,
                           args.sync_pause) for i, s in enumerate(sites[1:])]
+        for x in loops:
+            x.time_startup()
         load_before = os.getloadavg()
         for t in [*writers, *loops]:
             t.start()
@@ -364,7 +397,10 @@ def main() -> int:
             print(f"  deskapp sync at {x.site.code}: {x.runs} runs, {x.kills} killed (SIGKILL), "
                   f"{done} completed (mean {mean:.1f} s incl. start-up), other exits "
                   f"{dict((k, v) for k, v in x.exits.items() if k != 0) or 'none'}; "
-                  f"completed runs pushed {x.pushed:,} changes, pulled {x.pulled:,} feed rows")
+                  f"completed runs pushed {x.pushed:,} changes, pulled {x.pulled:,} feed rows; "
+                  f"start-up ({x.site.code} `sync status`) {x.startup:.2f} s")
+            print("    state left by the kills: " + (", ".join(
+                f"{k} {v}" for k, v in x.killed_in.most_common()) or "none"))
             for line in x.errors[:3]:
                 print(f"    ! {line}")
         with central.connect() as conn:
