@@ -74,6 +74,15 @@ SPARSE_SEARCH = 2000
 # every match (a common word: as much as the page itself); a rare word now pays the
 # short walk (a substring test per ticket).
 WALK_BUDGET = 4000
+# PostgreSQL: when the budgeted walk fell short of a page but its hits say the whole
+# walk needs at most this many tickets (WALK_BUDGET * limit / hits), the page is
+# walked at once, without trying the matches first. The walk costs ~1 us a ticket
+# (the substring test first), so at most ~40 ms; the matches first cost the GIN bitmap
+# of every match (25-50 ms for words with long posting lists) and, in a big view,
+# hold more than SPARSE_SEARCH matches and are thrown away before the walk. At
+# 1,000,000 tickets (benchmarks/ticket_queue.py --density-sweep) a search matching
+# 3,000-8,000 tickets paid both.
+DENSE_WALK = 33_000
 # A count beyond this costs more than it tells ("more than 1,000 tickets"): the queue
 # asks for count(cap=COUNT_CAP) with the first page, the exact figure after
 # (ui.queue.model). Measured at 1,000,000 tickets: counting a common word's first
@@ -466,8 +475,10 @@ class QueueService:
         PostgreSQL, a search: (1) the first page or the page after one walks at most
         WALK_BUDGET tickets in an indexed order, taken when it fills a page; (2) the
         matches first, at most SPARSE_SEARCH + 1 of them, taken when that was all of
-        them (the GIN bitmap a separate probe would build, built once); (3) the walk
-        (or, for an order without an index, the matches sorted)."""
+        them (the GIN bitmap a separate probe would build, built once) — skipped when
+        (1)'s matches were dense enough for (3) to read at most DENSE_WALK tickets
+        and the view goes on past the budget (a look at the row after it); (3) the
+        walk (or, for an order without an index, the matches sorted)."""
         dialect = s.get_bind().dialect.name
 
         def build(plan: str | None, at: int = offset) -> Select:
@@ -477,14 +488,51 @@ class QueueService:
         if dialect != "postgresql" or not self._matches(s, q, walk=False):
             yield build(None), None
             return
+        hits: list[int] = []
         if offset == 0 and q.order[0] in _INDEXED_SORTS:
-            yield build("budget"), lambda rows: len(rows) == limit
-        # Every match was read when at most SPARSE_SEARCH were; an empty first page
-        # means none.
-        yield build("capped-few"), lambda rows: (
-            rows[0].matched_n <= SPARSE_SEARCH if rows else offset == 0
-        )
+            def walked(rows: list) -> bool:
+                hits.append(len(rows))
+                return len(rows) == limit
+
+            yield build("budget"), walked
+        # The budgeted walk's hits tell the density: walk at once when the whole walk
+        # needs at most DENSE_WALK tickets (see there) — and the view holds more than
+        # the budget (a quick look past it, no search): in a smaller one the budget
+        # walked all of it, an unbounded walk would scan the index to its end.
+        past: list[bool] = []
+        if hits and WALK_BUDGET * limit <= DENSE_WALK * hits[0]:
+            def looked(rows: list) -> bool:
+                past.append(bool(rows))
+                return False  # never the page
+
+            yield self._past_budget(s, actor, q, anchor, backwards), looked
+        if not any(past):
+            # Every match was read when at most SPARSE_SEARCH were; an empty first
+            # page means none.
+            yield build("capped-few"), lambda rows: (
+                rows[0].matched_n <= SPARSE_SEARCH if rows else offset == 0
+            )
         yield build("many"), None
+
+    def _past_budget(
+        self,
+        s: Session,
+        actor: Actor,
+        q: QueueQuery,
+        anchor: tuple[Any, uuid.UUID] | None,
+        backwards: bool,
+    ) -> Select:
+        """The view's ticket after the first WALK_BUDGET (after ``anchor``) in the sort
+        order, without the search: a row when a budgeted walk did not reach its end."""
+        sort, descending = q.order
+        key = _sort_expr(sort)
+        down = descending != backwards
+        stmt = self._joins(select(Ticket.id).select_from(Ticket), q, sort).where(
+            *self._conditions(s, actor, q, matches=False)
+        )
+        if anchor is not None:
+            stmt = stmt.where(_after(key, Ticket.id, anchor, down))
+        return stmt.order_by(*_ordering(key, Ticket.id, down)).offset(WALK_BUDGET).limit(1)
 
     def sql_for_first_page(self, actor: Actor, q: QueueQuery, limit: int = PAGE_SIZE) -> list:
         """The statements ``page(actor, q)`` runs, the SQLite density probe included, in

@@ -73,16 +73,25 @@ def _scan(services, actor, view: QueueQuery, text: str) -> list:
     return [r.id for r in everything if matches(r)]
 
 
-@pytest.mark.parametrize(("sparse", "budget"), [(1, 1), (10**9, 1), (10**9, 10**9)],
-                         ids=["walk-the-index", "matches-first", "budget-walk"])
-def test_search_plans_return_what_a_full_scan_returns(world, monkeypatch, sparse, budget):
+@pytest.mark.parametrize(
+    ("sparse", "budget", "dense"),
+    [(1, 1, 0), (10**9, 1, 0), (10**9, 10**9, 10**12), (10**9, 40, 10**9)],
+    ids=["walk-the-index", "matches-first", "budget-walk", "budget-then-walk"],
+)
+def test_search_plans_return_what_a_full_scan_returns(
+    world, monkeypatch, sparse, budget, dense
+):
     services, desk = world
     if budget > 1 and services.engine.dialect.name != "postgresql":
         pytest.skip("only PostgreSQL walks a budget first")
     monkeypatch.setattr(queue_module, "SPARSE_SEARCH", sparse)
     # 1: the budgeted walk (PostgreSQL) never fills a page, the probe decides; 10**9:
-    # it walks the whole view, every page but the last is its.
+    # it walks the whole view, every page but the last is its (its last, short page
+    # counts as dense, looks past the budget, finds the end of the view, and reads
+    # the matches first); 40: a short walk whose hits send the page straight to the
+    # unbounded walk, without the matches first.
     monkeypatch.setattr(queue_module, "WALK_BUDGET", budget)
+    monkeypatch.setattr(queue_module, "DENSE_WALK", dense)
     actor = desk.supervisor
     with services.uow(read_only=True) as uow:
         some_phone = uow.session.scalar(select(CustomerPhone.number).limit(1))
