@@ -174,6 +174,10 @@ def ensure_data(backend: str, rows: int) -> str:
 # -- measuring -----------------------------------------------------------------------
 
 
+# --density-sweep: measure_searches times a sweep of searches by number of matches.
+DENSITY_SWEEP = False
+
+
 def measure_searches(backend, services, actor, model, open_view, bare_parallel, repeat,
                      wait) -> list[dict]:
     """Search over every ticket (issue 16): the first page on screen (the model reads
@@ -200,6 +204,15 @@ def measure_searches(backend, services, actor, model, open_view, bare_parallel, 
         ("'router' by priority", plain.sorted_by(Sort.PRIORITY, True), "router"),
         ("'router' by SLA due", plain.sorted_by(Sort.SLA, False), "router"),
     ]
+    if DENSITY_SWEEP:
+        # Searches from ~10 to ~40,000 visible matches (agent ali, 1,000,000 tickets
+        # of tests/helpers/bulk.py): customer numbers (customer<i>@example.com) and
+        # phones as prefixes, words of the names and subjects together.
+        searches = [(f"sweep '{w}'", plain, w) for w in (
+            phone[:7], "customer4711", "customer471", "09123", "0912 reza", "0912 re",
+            "customer47", "ali router", "0912", "sara rezaei", "reza is", "customer2",
+            "router",
+        )]
 
     def bare(statements: list) -> float:
         with services.engine.connect() as conn:
@@ -475,7 +488,11 @@ def main() -> None:
                         help="backend=URL: this database as it is (e.g. the private copies "
                         "of benchmarks/customer_history.py), not the shared cache")
     parser.add_argument("--generate", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
+    parser.add_argument("--density-sweep", action="store_true",
+                        help="the search steps are a sweep from ~10 to ~40,000 matches")
     args = parser.parse_args()
+    global DENSITY_SWEEP
+    DENSITY_SWEEP = args.density_sweep
     if args.generate:
         generate(args.generate, args.rows)
         return
