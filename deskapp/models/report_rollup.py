@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Table, Uuid
+from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Table, Uuid, text
 
 from deskapp.models.base import Base
 from deskapp.models.enums import Channel
@@ -141,9 +141,14 @@ Index("ix_tickets_rpt_fr_value", _t.first_response_business_s, _t.created_at, _t
       _t.site_id, _t.team_id, _t.assignee_id)
 Index("ix_tickets_rpt_res_value", _t.resolution_business_s, _t.resolved_at, _t.deleted_at,
       _t.site_id, _t.team_id, _t.assignee_id)
-# The open backlog (status, age) of a report, from the index alone (migration 0021).
-Index("ix_tickets_rpt_open", _t.status, _t.deleted_at, _t.created_at, _t.site_id, _t.team_id,
-      _t.assignee_id)
+# The open backlog (status, age) of a report, from the index alone (migrations 0021,
+# 0024). Partial, on a predicate only the report states (``OPEN_NOW_SQL``, literally:
+# SQLite matches a partial index's WHERE by its terms): as a full index leading with
+# status it drew SQLite's planner away from walking the queue's sort index for the
+# open views (All open: 7 -> 170 ms a page at 1,000,000 tickets).
+OPEN_NOW_SQL = "deleted_at IS NULL AND status NOT IN ('resolved', 'closed')"
+Index("ix_tickets_rpt_open", _t.status, _t.created_at, _t.site_id, _t.team_id, _t.assignee_id,
+      sqlite_where=text(OPEN_NOW_SQL), postgresql_where=text(OPEN_NOW_SQL))
 Index("ix_tickets_rpt_agent_fr", _t.assignee_id, _t.first_response_business_s, _t.created_at,
       _t.deleted_at, _t.site_id, _t.team_id)
 
