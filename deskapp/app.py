@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from deskapp.config import Settings
 from deskapp.models import Ticket, User
 from deskapp.services.facade import Services, build_services, ensure_site
+from deskapp.services.planner_statistics import refresh_if_stale
 from deskapp.services.sla_presets import ensure_sla_defaults
 
 if TYPE_CHECKING:
@@ -71,6 +72,9 @@ def prepare_database(services: Services, settings: Settings) -> bool:
         ensure_site(services, settings.site_code, "Head office")
     # Without policies a fresh desk would never raise an SLA warning.
     ensure_sla_defaults(services.uow)
+    # A large SQLite desk's queue plans need the planner's statistics (a few seconds,
+    # a few times in a desk's life; nothing on PostgreSQL).
+    refresh_if_stale(services.engine)
     if not settings.is_default_database:
         return False
     with services.uow() as uow:
