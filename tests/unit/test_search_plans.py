@@ -1,7 +1,8 @@
 """The search plans (issue 16, point 1) return the same rows as a plain full scan, on
 SQLite and PostgreSQL: every page of a search, read by keyset from the start and by
 position from the end, and its count (exact and capped), whichever plan the service
-picks (few matches: start from the matches and sort them; many: walk the sort index
+picks (few matches: start from the matches and sort them — on SQLite the probe's
+candidates, read as a list of rowids; many: walk the sort index
 and test each ticket; PostgreSQL: first a walk of at most WALK_BUDGET tickets, kept when
 it fills a page). The scan reads every ticket of the view and matches its
 search document in Python, the way the words are defined (services.search)."""
