@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -394,3 +395,43 @@ def test_save_and_delete_a_custom_view_through_the_panel(qtbot, small_desk, runn
     qtbot.waitUntil(lambda: panel._item_for(f"saved:{saved.id}") is None, timeout=5_000)
     assert small_desk.services.queue.saved_views(small_desk.agent) == []
     qtbot.waitUntil(lambda: panel.model.query.view is View.MY_OPEN, timeout=5_000)
+
+
+def test_pages_dragged_past_are_not_read(qtbot, big_queue_db, runner, monkeypatch):
+    """Dragging the scroll bar asks for a page at every position the handle passes; the
+    runner cannot drop queued tasks, so the page under the released handle waited
+    behind all of them (9-32 s at 1,000,000 tickets). A page no longer on screen when a
+    worker takes it up is not read; the one shown at the end is."""
+    services: Services = build_services(big_queue_db)
+    try:
+        model = QueueModel(services, services.staff.actor("ali"), runner, page_size=100,
+                           max_pages=20)
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.setModel(model)
+        view.resize(800, 400)
+        view.show()
+        model.set_query(QueueQuery(view=View.ALL_OPEN, sort=Sort.NUMBER))
+        _wait_loaded(qtbot, model, runner)
+        slow = services.queue.rows_at
+
+        def rows_at(*args, **kwargs):  # a slow database: each page read takes 50 ms
+            time.sleep(0.05)
+            return slow(*args, **kwargs)
+
+        monkeypatch.setattr(services.queue, "rows_at", rows_at)
+        bar = view.verticalScrollBar()
+        for value in range(0, bar.maximum(), bar.maximum() // 60):  # the handle, dragged
+            bar.setValue(value)
+            qtbot.wait(5)
+        bar.setValue(bar.maximum())
+        last = model.index(BIG - 1, Column.NUMBER)
+        qtbot.waitUntil(lambda: last.data() != PLACEHOLDER, timeout=20_000)
+        assert last.data() == f"HQ-{BIG:06d}"
+        _wait_loaded(qtbot, model, runner)
+        assert model.pages_skipped > 20, (model.pages_fetched, model.pages_skipped)
+        assert model.pages_fetched < 40
+    finally:
+        runner.wait()
+        services.dispose()
