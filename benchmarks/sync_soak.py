@@ -200,6 +200,7 @@ class SyncLoop(threading.Thread):
         self.errors: list[str] = []
         self.seconds: list[float] = []
         self.killed_in: Counter[str] = Counter()
+        self.first_error = ""
         self.startup = 1.0
 
     def time_startup(self) -> None:
@@ -258,8 +259,11 @@ class SyncLoop(threading.Thread):
                         self.pushed += int(m.group(1).replace(",", ""))
                         self.pulled += int(m.group(2).replace(",", ""))
                 else:
-                    last = [ln for ln in err.splitlines() if ln.startswith("deskapp:")]
-                    self.errors.append(f"exit {proc.returncode}: {' / '.join(last)[:300]}")
+                    said = [ln for ln in err.splitlines() if ln.strip()
+                            and not ln.startswith("sync:")]  # not the progress bar
+                    self.errors.append(f"exit {proc.returncode}: {' / '.join(said[-3:])[:600]}")
+                    if len(self.errors) == 1:
+                        self.first_error = "\n".join(said[-25:])
             self.stop.wait(self.rnd.uniform(0, self.pause))
 
 
@@ -403,6 +407,8 @@ def main() -> int:
                 f"{k} {v}" for k, v in x.killed_in.most_common()) or "none"))
             for line in x.errors[:3]:
                 print(f"    ! {line}")
+            if x.first_error:
+                print("    the first failed run's stderr:\n" + x.first_error)
         with central.connect() as conn:
             batches = conn.execute(select(SyncBatch.site, func.count(),
                                           func.sum(SyncBatch.change_count))
