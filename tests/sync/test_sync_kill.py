@@ -9,8 +9,9 @@ is killed at one of these moments:
 - ``centre-txn``: inside the centre's transaction of a push batch (the batch row is
   written, the merge is blocked on a lock this test holds on the change feed);
 - ``sent``: the centre committed the batch, the branch has not recorded the reply;
-- ``pull-apply``: resumed just before applying a pulled chunk, killed 5-40 ms later
-  (mostly inside the branch's apply transaction: the cursor has not moved);
+- ``pull-apply``: inside the branch's transaction applying a pulled chunk (resumed at
+  the point before it, with a trigger making that transaction last about a second,
+  killed 0.1-0.3 s later: the cursor has not moved);
 - ``random``: at a seeded random moment after the start.
 
 The command stops itself at a named point (DESKAPP_SYNC_STOP_AT, a test-only seam of
@@ -21,6 +22,7 @@ to pull.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -90,6 +92,27 @@ def _lock_waiter(central: Engine, deadline: float = 30.0) -> tuple[int, str | No
     raise AssertionError("the push never reached the centre's lock")
 
 
+def _slow_down_pull_apply(branch: Engine, on: bool) -> None:
+    """Make the branch's next apply transaction last about a second (off: as before).
+    The apply's first statement sets ``sync_state.applying``; a trigger on it counts a
+    100-million-row cross join, so a kill a few tenths of a second after the apply
+    began lands inside its transaction. Only while the command is stopped at its
+    ``pull-read`` point (it holds no lock on the branch file then)."""
+    with branch.begin() as conn:
+        if on:
+            conn.exec_driver_sql("CREATE TABLE test_kill_spin (x INTEGER)")
+            conn.exec_driver_sql(
+                "INSERT INTO test_kill_spin SELECT value FROM json_each(?)",
+                (json.dumps(list(range(100))),))
+            conn.exec_driver_sql(
+                "CREATE TRIGGER test_kill_slow_apply AFTER UPDATE OF applying ON sync_state "
+                "WHEN new.applying = 1 BEGIN SELECT count(*) FROM test_kill_spin a, "
+                "test_kill_spin b, test_kill_spin c, test_kill_spin d; END")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER IF EXISTS test_kill_slow_apply")
+            conn.exec_driver_sql("DROP TABLE IF EXISTS test_kill_spin")
+
+
 def _wait_for(proc: subprocess.Popen, marker: str) -> bool:
     """Read stderr until ``marker`` and the process has stopped itself (True), or
     the end of the process (False)."""
@@ -121,9 +144,7 @@ def test_kill_9_of_deskapp_sync_at_chosen_and_random_moments(
                 subject=f"run {run} call {i}",
                 new_customer=NewCustomer(name=f"C{run}-{i}", phones=[f"0912{run:02d}{i:05d}"])))
             tbz.services.tickets.add_interaction(ali, t.ticket.id, "call", f"tbz {run}/{i}")
-        # ...and so does the centre, on its own tickets and on TBZ's (more before a kill
-        # during the pull, so the apply lasts long enough to be hit)
-        for i in range(30 if mode == "pull-apply" else 8):
+        for i in range(8):  # ...and so does the centre, on its own tickets and on TBZ's
             h = hq.tickets.log_call(maryam, NewCall(
                 subject=f"hq run {run} call {i}",
                 new_customer=NewCustomer(name=f"H{run}-{i}", phones=[f"0935{run:02d}{i:05d}"])))
@@ -157,8 +178,9 @@ def test_kill_9_of_deskapp_sync_at_chosen_and_random_moments(
                     proc.wait(60)
                     lock.rollback()
             elif mode == "pull-apply":
+                _slow_down_pull_apply(tbz.engine, True)
                 os.kill(proc.pid, signal.SIGCONT)
-                time.sleep(rnd.uniform(0.005, 0.04))
+                time.sleep(rnd.uniform(0.1, 0.3))
             if proc.poll() is None:
                 os.kill(proc.pid, signal.SIGKILL)
             proc.wait(60)
@@ -168,8 +190,11 @@ def test_kill_9_of_deskapp_sync_at_chosen_and_random_moments(
                 proc.wait(60)
             if proc.stderr is not None:
                 proc.stderr.close()
+            if mode == "pull-apply":
+                _slow_down_pull_apply(tbz.engine, False)
         if proc.returncode == -signal.SIGKILL:
             outcome["killed"] += 1
+            outcome[f"killed {mode}"] = outcome.get(f"killed {mode}", 0) + 1
             if mode == "pull-apply" and _cursor(tbz) == cursor_before:
                 outcome["pull-apply unsaved"] += 1
         else:
@@ -179,8 +204,12 @@ def test_kill_9_of_deskapp_sync_at_chosen_and_random_moments(
             synced = list(conn.scalars(select(Ticket.id).where(Ticket.reference.like("TBZ-%"))))
 
     print("kill -9 runs:", outcome)
-    # Every run with a stop point was killed there; the random ones mostly were.
-    assert outcome["killed"] >= 10, outcome
+    # Every kill during the pull's apply left the cursor where it was: the apply's
+    # transaction (rows and cursor together) was rolled back, not half kept.
+    assert outcome["pull-apply unsaved"] == modes.count("pull-apply"), outcome
+    # Every run with a named moment was killed there (a random one may have finished).
+    for mode in set(MODES) - {"random"}:
+        assert outcome.get(f"killed {mode}") == MODES.count(mode), outcome
     assert settle(central, [tbz]) == []
     assert _count(tbz.engine, ChangeLogEntry) == 0
     assert _count(central, Ticket, Ticket.reference.like("TBZ-%")) == 8 * len(modes)
