@@ -22,7 +22,9 @@ def test_ticket_history_and_search(desk: Desk):
                                                new_customer=NewCustomer("Omid")))
     t = s.tickets.update(desk.supervisor, d.ticket.id, d.ticket.version,
                          priority=Priority.HIGH)
-    history = s.audit_log.ticket_history(desk.other_agent, t.id)
+    history = s.audit_log.ticket_history(desk.agent, t.id)
+    with pytest.raises(PermissionDenied):  # another team's agent: not their ticket
+        s.audit_log.ticket_history(desk.other_agent, t.id)
     assert [r.actor_name for r in history][-1] == "Maryam Hosseini"
     assert all(r.host for r in history)
     assert "priority" in describe_details(history[-1].details) or history[-1].action
