@@ -46,8 +46,7 @@ def test_the_login_opens_the_same_window_tests_build(qtbot, tmp_path):
     flow = start_workstation(Settings(url, is_default_database=True), demo=demo,
                              qsettings=qsettings)
     qtbot.waitUntil(lambda: flow.login_dialog is not None, timeout=30_000)
-    dialog = flow.login_dialog
-    qtbot.addWidget(dialog)
+    dialog = flow.login_dialog  # the flow's own: it deletes it after the login
     dialog.username.setText("boss")
     dialog.password.setText("boss-password")
     with qtbot.waitSignal(flow.window_shown, timeout=10_000):
